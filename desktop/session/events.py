@@ -230,8 +230,11 @@ class HistoryTurn:
 
 @dataclass(frozen=True)
 class OpenLink:
+    """Open a new connection after `delay_s` (the driver sleeps: the core has no clock)."""
+
     resume_handle: str | None = None
     history: tuple[HistoryTurn, ...] = ()  # re-seeded when no handle can be used
+    delay_s: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -288,13 +291,6 @@ class CancelTool:
     id: str
 
 
-@dataclass(frozen=True)
-class ScheduleReconnect:
-    """Open a new link after `delay_s` (the driver sleeps; the core has no clock)."""
-
-    delay_s: float
-
-
 Command = (
     OpenLink
     | CloseLink
@@ -307,7 +303,6 @@ Command = (
     | ClearPlayback
     | RunTool
     | CancelTool
-    | ScheduleReconnect
 )
 
 # ---------------------------------------------------------------------------
