@@ -54,9 +54,7 @@ STATUS_TEXT = {
 
 
 class SessionCore:
-    def __init__(
-        self, policy: CorePolicy | None = None, rng: random.Random | None = None
-    ) -> None:
+    def __init__(self, policy: CorePolicy | None = None, rng: random.Random | None = None) -> None:
         self.policy = policy or CorePolicy()
         self._rng = rng or random.Random()
         self.link = LinkState.DISCONNECTED
@@ -176,7 +174,8 @@ class SessionCore:
         if closed.kind.fatal:
             self._link_step(LinkInput.CLOSED_FATAL, closed.message)
             self._lose_turn("the connection failed")
-            self._ui.append(ev.Notice(closed.message or "The session failed.", ev.NoticeLevel.ERROR))
+            message = closed.message or "The session failed."
+            self._ui.append(ev.Notice(message, ev.NoticeLevel.ERROR))
             return
         self._link_step(LinkInput.CLOSED_RETRY)
         if closed.kind is ev.CloseKind.RESUME_REJECTED:
@@ -347,7 +346,7 @@ class SessionCore:
         self.attempts += 1
         if attempt == 0:
             return 0.0  # the first retry is immediate: most drops are momentary
-        ceiling = min(self.policy.backoff_cap_s, self.policy.backoff_base_s * 2 ** (attempt - 1))
+        ceiling = min(self.policy.backoff_cap_s, self.policy.backoff_base_s * 2.0 ** (attempt - 1))
         return ceiling * self._rng.uniform(0.5, 1.0)
 
     def _clear_playback(self) -> None:
