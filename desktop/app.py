@@ -1,0 +1,474 @@
+"""One running session: the driver that pumps events into the core and executes its commands.
+
+It owns every task (named, held, cancelled and awaited on close) and every device. It knows
+nothing of Qt: the UI gets `UiEvent`s through a callback and polls the preview frame.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from desktop.infra.settings import Settings
+from desktop.session import events as ev
+from desktop.session.core import SessionCore
+from desktop.session.pacing import FramePacer
+from desktop.session.states import IllegalTransition, LinkState
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from desktop.audio.engine import AudioEngine
+    from desktop.live.link import LiveLink
+    from desktop.sim.server import SimServer
+    from desktop.video.capture import CaptureStatus, CaptureWorker
+
+log = logging.getLogger(__name__)
+
+TICK_S = 0.25
+VIDEO_POLL_S = 0.05
+OUTBOX_VIDEO_LIMIT = 8  # frames are dropped before audio ever waits behind them
+SIMULATOR_BANNER = "Offline simulator: add a Gemini API key in Settings to talk to Gemini"
+
+
+@dataclass(frozen=True)
+class VideoStatus:
+    """The capture worker's state, for the preview pane's overlay."""
+
+    state: str
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class SendStats:
+    video_fps: float
+
+
+UiCallback = Callable[[ev.UiEvent | VideoStatus], None]
+
+
+class SessionDriver:
+    def __init__(self, settings: Settings, api_key: str | None, on_ui: UiCallback) -> None:
+        self.settings = settings
+        self.backend = settings.effective_backend(api_key is not None)
+        self._api_key = api_key
+        self._on_ui = on_ui
+        self.core = SessionCore()
+        self.pacer = FramePacer(settings.video_fps)
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._link: LiveLink | None = None
+        self._link_id = 0
+        self._link_task: asyncio.Task[None] | None = None
+        self._outbox: asyncio.Queue[ev.Command] = asyncio.Queue()
+        self._video_queued = 0
+        self._tool_tasks: dict[str, asyncio.Task[None]] = {}
+        self._client: Any = None
+        self._sim: SimServer | None = None
+        self.audio: AudioEngine | None = None
+        self._engine_generation = 0
+        self.video: CaptureWorker | None = None
+        self.video_status = VideoStatus("off")
+        self._running = False
+        self._closed = False
+
+    # -- what the UI calls ------------------------------------------------------------------
+
+    @property
+    def link_state(self) -> LinkState:
+        return self.core.link
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    async def start(self) -> None:
+        """Open devices and connect. Device problems are reported; the session still runs."""
+        if self._running:
+            return
+        self._running = True
+        loop = asyncio.get_running_loop()
+        if self.backend == "simulator":
+            await self._start_simulator()
+            self._ui(ev.Notice(SIMULATOR_BANNER, ev.NoticeLevel.INFO))
+        self._start_audio(loop)
+        self._start_video()
+        self._spawn(self._tick_loop(), "tick")
+        self._spawn(self._send_loop(), "sender")
+        self._spawn(self._video_loop(), "video-pacer")
+        self.feed(ev.StartRequested())
+
+    async def stop(self) -> None:
+        if not self._running:
+            return
+        self._running = False
+        if self.core.link not in (LinkState.CLOSED, LinkState.DISCONNECTED):
+            self.feed(ev.StopRequested())
+        await self._cancel_tasks()
+        self._stop_devices()
+        if self._sim is not None:
+            await self._sim.stop()
+            self._sim = None
+
+    async def aclose(self) -> None:
+        """Shut everything down (window closing): tasks cancelled and awaited, devices closed."""
+        if self._closed:
+            return
+        self._closed = True
+        await self.stop()
+        await self._cancel_tasks()
+
+    def send_text(self, text: str) -> None:
+        self.feed(ev.UserText(text))
+
+    def set_muted(self, muted: bool) -> None:
+        if self.audio is not None:
+            self.audio.muted = muted
+        self.feed(ev.MicMuted(muted))
+
+    def set_camera(self, on: bool) -> None:
+        if self.video is not None:
+            self.video.paused = not on
+        self._set_video_status(VideoStatus("running" if on else "paused"))
+
+    def latest_frame(self) -> tuple[int, np.ndarray[Any, Any]] | None:
+        return self.video.latest() if self.video is not None else None
+
+    # -- the pump ---------------------------------------------------------------------------
+
+    def feed(self, event: ev.Event) -> None:
+        """Feed, then drain: every input is followed by executing the core's commands."""
+        try:
+            self.core.feed(event)
+        except IllegalTransition as exc:
+            # A server that breaks the protocol must not break the program.
+            log.warning("Ignored out-of-order event %s: %s", type(event).__name__, exc)
+        for command in self.core.drain():
+            self._execute(command)
+        for ui_event in self.core.drain_ui():
+            self._ui(ui_event)
+
+    def _execute(self, command: ev.Command) -> None:
+        match command:
+            case ev.OpenLink():
+                self._open_link(command)
+            case ev.CloseLink():
+                self._close_link()
+            case ev.SendVideo():
+                if self._video_queued >= OUTBOX_VIDEO_LIMIT:
+                    return  # the uplink is backed up: this frame is dropped, audio goes first
+                self._video_queued += 1
+                self._outbox.put_nowait(command)
+            case (
+                ev.SendAudio()
+                | ev.SendText()
+                | ev.SendAudioStreamEnd()
+                | ev.SendToolResults()
+            ):
+                self._outbox.put_nowait(command)
+            case ev.PlayAudio(pcm=pcm):
+                if self.audio is not None:
+                    self.audio.play(pcm, self._engine_generation)
+                else:
+                    # No speaker: nothing will ever report the playback idle.
+                    asyncio.get_running_loop().call_soon(self.feed, ev.PlaybackIdle())
+            case ev.ClearPlayback():
+                if self.audio is not None:
+                    self._engine_generation = self.audio.clear()
+            case ev.RunTool(call=call):
+                self._run_tool(call)
+            case ev.CancelTool(id=call_id):
+                task = self._tool_tasks.pop(call_id, None)
+                if task is not None:
+                    task.cancel()
+
+    def _ui(self, event: ev.UiEvent | VideoStatus) -> None:
+        try:
+            self._on_ui(event)
+        except Exception:
+            log.exception("The UI failed to show %s", type(event).__name__)
+
+    # -- the link ---------------------------------------------------------------------------
+
+    def _open_link(self, command: ev.OpenLink) -> None:
+        self._link_id += 1
+        self._link_task = self._spawn(self._run_link(command, self._link_id), "link")
+
+    def _close_link(self) -> None:
+        self._link_id += 1  # events still arriving from the old link are stale from now on
+        link, self._link = self._link, None
+        if self._link_task is not None:
+            self._link_task.cancel()
+            self._link_task = None
+        if link is not None:
+            self._spawn(link.close(), "link-close")
+
+    async def _run_link(self, command: ev.OpenLink, link_id: int) -> None:
+        from desktop.live.errors import LinkError
+        from desktop.live.link import LiveLink
+
+        if command.delay_s > 0:
+            await asyncio.sleep(command.delay_s)
+        try:
+            client, model, config = await self._connect_parts(command.resume_handle)
+            link = LiveLink(client, model, config)
+            await link.open()
+        except LinkError as exc:
+            if link_id == self._link_id:
+                self.feed(ev.LinkClosed(exc.kind, exc.code, exc.message))
+            return
+        if link_id != self._link_id:
+            await link.close()
+            return
+        try:
+            if command.history:
+                await link.send_history(command.history)
+        except LinkError as exc:
+            await link.close()
+            self.feed(ev.LinkClosed(exc.kind, exc.code, exc.message))
+            return
+        self._link = link
+        self.feed(ev.LinkOpened(resumed=command.resume_handle is not None))
+        async for event in link.events():
+            if link_id != self._link_id:
+                return
+            if isinstance(event, ev.LinkClosed):
+                self._link = None
+            self.feed(event)
+
+    async def _connect_parts(self, handle: str | None) -> tuple[Any, str, Any]:
+        from desktop.live.client import build_client, build_config
+
+        options = self._live_options()
+        if self._client is None:
+            # Constructing the client reads credentials files: keep it off the Qt thread.
+            self._client = await asyncio.to_thread(build_client, options)
+        return self._client, options.model, build_config(options, resume_handle=handle)
+
+    def _live_options(self) -> Any:
+        from desktop.live.options import LiveOptions
+
+        s = self.settings
+        endpoint, ssl_context = s.endpoint or None, None
+        if self._sim is not None:
+            endpoint, ssl_context = self._sim.url, self._sim.client_ssl_context()
+        return LiveOptions(
+            backend=self.backend,
+            model=s.effective_model(self.backend),
+            api_key=self._api_key,
+            project=s.project or None,
+            location=s.location or None,
+            endpoint=endpoint,
+            ca_file=s.ca_file or None,
+            ssl_context=ssl_context,
+            voice=s.voice or None,
+            language=s.language or None,
+            system_instruction=s.system_instruction or None,
+            compression=s.compression,
+            resumption=s.resumption,
+            automatic_activity_detection=not s.push_to_talk,
+        )
+
+    async def _send_loop(self) -> None:
+        from desktop.live.errors import LinkError
+
+        while True:
+            command = await self._outbox.get()
+            if isinstance(command, ev.SendVideo):
+                self._video_queued -= 1
+            link = self._link
+            if link is None:
+                continue  # the link went away: the core buffers what must survive a reconnect
+            try:
+                await self._send(link, command)
+            except LinkError as exc:
+                # The receive loop reports the close; the send side only notes it.
+                log.info("Send failed (%s): %s", type(command).__name__, exc.message)
+
+    @staticmethod
+    async def _send(link: LiveLink, command: ev.Command) -> None:
+        match command:
+            case ev.SendAudio(pcm=pcm):
+                await link.send_audio(pcm)
+            case ev.SendVideo(jpeg=jpeg):
+                await link.send_video(jpeg)
+            case ev.SendText(text=text):
+                await link.send_text(text)
+            case ev.SendAudioStreamEnd():
+                await link.send_audio_stream_end()
+            case ev.SendToolResults(results=results):
+                await link.send_tool_results(results)
+
+    # -- tools ------------------------------------------------------------------------------
+
+    def _run_tool(self, call: ev.ToolCallItem) -> None:
+        from desktop.tools.registry import default_registry
+
+        async def run() -> None:
+            result = await default_registry().call(call)
+            self._tool_tasks.pop(call.id, None)
+            self.feed(result)
+
+        self._tool_tasks[call.id] = self._spawn(run(), f"tool-{call.name}")
+
+    # -- devices ----------------------------------------------------------------------------
+
+    async def _start_simulator(self) -> None:
+        from desktop.sim.server import SimServer
+
+        self._sim = SimServer()
+        await self._sim.start()
+
+    def _start_audio(self, loop: asyncio.AbstractEventLoop) -> None:
+        from desktop.audio.devices import AudioDeviceError
+        from desktop.audio.engine import AudioEngine
+
+        engine = AudioEngine(
+            on_mic_chunk=lambda pcm: self.feed(ev.MicAudio(pcm)),
+            loop=loop,
+            input_device=self.settings.input_device or None,
+            output_device=self.settings.output_device or None,
+            on_playback_idle=lambda: self.feed(ev.PlaybackIdle()),
+        )
+        try:
+            engine.start()
+        except AudioDeviceError as exc:
+            log.warning("Audio unavailable: %s", exc)
+            self._ui(ev.Notice(f"{exc} The session runs text-only.", ev.NoticeLevel.WARNING))
+            engine.stop()
+            return
+        self.audio = engine
+        self._engine_generation = engine.generation
+
+    def _start_video(self) -> None:
+        from desktop.video.capture import CaptureWorker
+        from desktop.video.errors import VideoSourceError
+        from desktop.video.source import parse_source
+
+        spec_text = self.settings.video_source
+        if spec_text.strip().lower() in ("", "none"):
+            self._set_video_status(VideoStatus("off", "No video source"))
+            return
+        try:
+            spec = parse_source(spec_text)
+        except VideoSourceError as exc:
+            self._set_video_status(VideoStatus("error", str(exc)))
+            self._ui(ev.Notice(str(exc), ev.NoticeLevel.WARNING))
+            return
+        loop = asyncio.get_running_loop()
+
+        def on_status(status: CaptureStatus) -> None:  # called on the capture thread
+            loop.call_soon_threadsafe(self._on_capture_status, status)
+
+        self.video = CaptureWorker(spec, on_status=on_status, loop=True)
+        self.video.start()
+
+    def _on_capture_status(self, status: CaptureStatus) -> None:
+        self._set_video_status(VideoStatus(status.state.value, status.message))
+
+    def _set_video_status(self, status: VideoStatus) -> None:
+        self.video_status = status
+        self._ui(status)
+
+    def _stop_devices(self) -> None:
+        if self.audio is not None:
+            self.audio.stop()
+            self.audio = None
+        if self.video is not None:
+            self.video.stop()
+            self.video = None
+
+    async def _video_loop(self) -> None:
+        from desktop.video.encode import encode_jpeg
+
+        loop = asyncio.get_running_loop()
+        last_seq = -1
+        while True:
+            await asyncio.sleep(VIDEO_POLL_S)
+            latest = self.latest_frame()
+            if latest is None or latest[0] == last_seq or self.core.link not in (
+                LinkState.OPEN,
+                LinkState.DRAINING,
+            ):
+                continue
+            now = loop.time()
+            if not self.pacer.ready(now):
+                continue
+            self.pacer.mark_sent(now)
+            last_seq, frame = latest
+            jpeg = await asyncio.to_thread(
+                encode_jpeg, frame, self.settings.video_long_side, self.settings.jpeg_quality
+            )
+            self.feed(ev.VideoFrame(jpeg))
+
+    async def _tick_loop(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            self.feed(ev.Tick(loop.time()))
+            await asyncio.sleep(TICK_S)
+
+    # -- task ownership ---------------------------------------------------------------------
+
+    def _spawn(self, coro: Coroutine[Any, Any, None], name: str) -> asyncio.Task[None]:
+        task = asyncio.get_running_loop().create_task(coro, name=name)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("Task %s failed", task.get_name(), exc_info=task.exception())
+            self._ui(ev.Notice(f"Internal error in {task.get_name()}; see the log.",
+                               ev.NoticeLevel.ERROR))
+
+    async def _cancel_tasks(self) -> None:
+        closing = [t for t in self._tasks if t.get_name() == "link-close"]
+        if closing:  # let the socket close cleanly, but never hang the window on it
+            await asyncio.wait(closing, timeout=2.0)
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        self._tasks.clear()
+        self._link = None
+        self._tool_tasks.clear()
+
+
+def smoke_check(settings: Settings, api_key: str | None) -> list[str]:
+    """Initialise what can be without devices or network; returns what was checked.
+
+    Used by --smoke-test (and the frozen build's test): a missing module, native library or
+    model file fails here rather than in front of a technician.
+    """
+    import numpy as np
+
+    from desktop.audio.devices import list_devices
+    from desktop.live.client import build_client
+    from desktop.live.options import LiveOptions
+    from desktop.video.encode import encode_jpeg
+
+    backend = settings.effective_backend(api_key is not None)
+    options = LiveOptions(
+        backend=backend,
+        model=settings.effective_model(backend),
+        api_key=api_key,
+        project=settings.project or None,
+        location=settings.location or None,
+        # The simulator is not started: the client is only constructed, never connected.
+        endpoint=settings.endpoint or ("https://127.0.0.1:9" if backend == "simulator" else None),
+        ca_file=settings.ca_file or None,
+    )
+    build_client(options)
+    jpeg = encode_jpeg(np.zeros((480, 640, 3), np.uint8), settings.video_long_side, 80)
+    inputs, outputs = list_devices()
+    return [
+        f"SDK client for {backend}",
+        f"JPEG encoder ({len(jpeg)} bytes)",
+        f"audio devices: {len(inputs)} in, {len(outputs)} out",
+    ]

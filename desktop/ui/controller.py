@@ -1,0 +1,205 @@
+"""The controller: the only place where Qt meets asyncio.
+
+Qt signals start coroutines (held in a set and awaited on close); session UI events update
+the views. The preview is polled at up to 30 fps from the capture worker's one-slot mailbox.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Coroutine
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtWidgets import QListWidgetItem
+
+from desktop.app import SIMULATOR_BANNER, SessionDriver, VideoStatus
+from desktop.session import events as ev
+from desktop.session.states import LinkState
+from desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+PREVIEW_INTERVAL_MS = 33  # 30 fps at most
+ROLE_LABEL = {"user": "You", "model": "Assistant", "note": "·"}
+ROLE_COLOUR = {"user": "#1f4e99", "model": "#1b6b3a", "note": "#6b6b6b"}
+VIDEO_STATE_TEXT = {
+    "paused": "Camera paused",
+    "off": "No video source",
+    "ended": "Video ended",
+    "opening": "Opening video source…",
+    "retrying": "Video source lost: retrying…",
+    "error": "Video source unavailable",
+}
+
+
+class Controller(QObject):
+    def __init__(self, window: MainWindow, driver: SessionDriver) -> None:
+        super().__init__()
+        self.window = window
+        self.driver = driver
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._items: dict[int, QListWidgetItem] = {}
+        self._preview_seq = -1
+        self._started_at: float | None = None
+        self.closed = asyncio.Event()
+
+        window.start_button.clicked.connect(self._on_start_clicked)
+        window.mute_button.toggled.connect(self._on_mute)
+        window.camera_button.toggled.connect(self._on_camera)
+        window.send_button.clicked.connect(self._on_send)
+        window.text_box.returnPressed.connect(self._on_send)
+        window.closing.connect(self._on_closing)
+
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setInterval(PREVIEW_INTERVAL_MS)
+        self._preview_timer.timeout.connect(self._refresh_preview)
+        self._preview_timer.start()
+
+        if driver.backend == "simulator":
+            self.show_banner(SIMULATOR_BANNER)
+
+    # -- user actions -----------------------------------------------------------------------
+
+    def start_session(self) -> asyncio.Task[Any]:
+        self.window.start_button.setText("Stop session")
+        self._started_at = time.monotonic()
+        return self._spawn(self.driver.start(), "start")
+
+    def stop_session(self) -> asyncio.Task[Any]:
+        self.window.start_button.setText("Start session")
+        return self._spawn(self.driver.stop(), "stop")
+
+    def _on_start_clicked(self) -> None:
+        if self.driver.running:
+            self.stop_session()
+        else:
+            self.start_session()
+
+    def _on_mute(self, muted: bool) -> None:
+        self.window.mute_button.setText("Unmute" if muted else "Mute")
+        self.driver.set_muted(muted)
+
+    def _on_camera(self, on: bool) -> None:
+        self.window.camera_button.setText("Camera on" if on else "Camera off")
+        self.driver.set_camera(on)
+
+    def _on_send(self) -> None:
+        text = self.window.text_box.text().strip()
+        if not text:
+            return
+        if self.driver.link_state in (LinkState.DISCONNECTED, LinkState.CLOSED, LinkState.FAILED):
+            self.show_banner("Start the session to send a message.")
+            return  # the text stays in the box: nothing the user typed is lost
+        self.window.text_box.clear()
+        self.driver.send_text(text)
+
+    def _on_closing(self) -> None:
+        self._preview_timer.stop()
+        self._spawn(self.shutdown(), "shutdown")
+
+    async def shutdown(self) -> None:
+        await self.driver.aclose()
+        others = [t for t in self._tasks if t is not asyncio.current_task()]
+        for task in others:
+            task.cancel()
+        for task in others:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        self.closed.set()
+
+    # -- session events ---------------------------------------------------------------------
+
+    def on_ui_event(self, event: ev.UiEvent | VideoStatus) -> None:
+        match event:
+            case ev.TranscriptChanged():
+                self._show_turn(event)
+            case ev.LinkStatusChanged(state=state, detail=detail):
+                self.window.connection_label.setText(detail or state)
+                if state in (LinkState.FAILED.value, LinkState.CLOSED.value):
+                    self.window.start_button.setText("Start session")
+            case ev.Notice(text=text, level=level):
+                log.log(logging.WARNING if level != ev.NoticeLevel.INFO else logging.INFO,
+                        "Notice: %s", text)
+                if level is not ev.NoticeLevel.INFO or text == SIMULATOR_BANNER:
+                    self.show_banner(text, error=level is ev.NoticeLevel.ERROR)
+            case ev.UsageChanged(total_tokens=tokens, time_left_s=left):
+                parts = [f"{tokens:,} tokens"]
+                if left is not None:
+                    parts.append(f"connection rotates in {left:.0f} s")
+                self.window.usage_label.setText(" · ".join(parts))
+            case VideoStatus(state=state, message=message):
+                if state != "running":
+                    text = VIDEO_STATE_TEXT.get(state, state)
+                    self.window.preview.setPixmap(QPixmap())
+                    self.window.preview.setText(f"{text}\n{message}".strip())
+
+    def show_banner(self, text: str, *, error: bool = False) -> None:
+        colour = "#fde7e9; color: #5c0011" if error else "#fff4ce; color: #3b2f00"
+        self.window.banner.setStyleSheet(f"QLabel#banner {{ background: {colour}; padding: 6px 10px; }}")
+        self.window.banner.setText(text)
+        self.window.banner.show()
+
+    def _show_turn(self, change: ev.TranscriptChanged) -> None:
+        item = self._items.get(change.index)
+        if item is None:
+            if not change.text:
+                return  # a reserved place for words not heard yet
+            item = QListWidgetItem()
+            item.setForeground(QColor(ROLE_COLOUR.get(change.role, "#000")))
+            self._items[change.index] = item
+            self._insert_in_order(change.index, item)
+        suffix = " [interrupted]" if change.interrupted else ""
+        label = ROLE_LABEL.get(change.role, change.role)
+        item.setText(f"{label}: {change.text}{suffix}" if change.role != "note" else change.text)
+        bar = self.window.transcript.verticalScrollBar()
+        if bar.value() >= bar.maximum() - 4:  # follow the conversation unless scrolled up
+            self.window.transcript.scrollToBottom()
+
+    def _insert_in_order(self, index: int, item: QListWidgetItem) -> None:
+        row = sum(1 for i in self._items if i < index)
+        self.window.transcript.insertItem(row, item)
+
+    # -- preview ----------------------------------------------------------------------------
+
+    def _refresh_preview(self) -> None:
+        latest = self.driver.latest_frame()
+        if latest is None or latest[0] == self._preview_seq:
+            return
+        if self.driver.video_status.state in ("paused", "off"):
+            return
+        self._preview_seq, frame = latest
+        label = self.window.preview
+        label.setPixmap(
+            QPixmap.fromImage(bgr_to_qimage(frame)).scaled(
+                label.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+
+    # -- tasks ------------------------------------------------------------------------------
+
+    def _spawn(self, coro: Coroutine[Any, Any, None], name: str) -> asyncio.Task[Any]:
+        task = asyncio.get_running_loop().create_task(coro, name=name)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("%s failed", task.get_name(), exc_info=task.exception())
+            self.show_banner(f"Could not {task.get_name()} the session; see the log.", error=True)
+
+
+def bgr_to_qimage(frame: np.ndarray[Any, Any]) -> QImage:
+    """A QImage that owns a copy of the pixels (the worker reuses its buffers)."""
+    height, width = frame.shape[:2]
+    rgb = np.ascontiguousarray(frame[:, :, ::-1])
+    return QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()

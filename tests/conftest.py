@@ -1,0 +1,49 @@
+"""Test-wide set-up: offscreen Qt, a Qt-driven asyncio loop for UI tests, device fixtures."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+
+# In-process widgets render offscreen; tests that need a real X display start the app as a
+# subprocess against their own Xvfb (a QApplication cannot change platform once created).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Settings, logs and history of the app under test never touch the real user's folders.
+os.environ.setdefault("FIELDASSIST_HOME", str(Path(__file__).parent / ".home-unused"))
+
+pytest_plugins = ["support.pulse", "support.display"]
+
+QT_TEST_DIRS = ("ui", "e2e")
+
+
+def _qt_loop() -> asyncio.AbstractEventLoop:
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    return qasync.QEventLoop(app)
+
+
+def pytest_asyncio_loop_factories(
+    config: pytest.Config, item: pytest.Item
+) -> Mapping[str, Callable[[], asyncio.AbstractEventLoop]]:
+    """UI tests run on a qasync loop bound to the one QApplication, like the program does."""
+    parts = Path(str(item.path)).parts
+    if any(d in parts for d in QT_TEST_DIRS):
+        return {"qt": _qt_loop}
+    return {"asyncio": asyncio.new_event_loop}
+
+
+@pytest.fixture(autouse=True)
+def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own settings/log/history root."""
+    home = tmp_path / "fieldassist-home"
+    home.mkdir()
+    monkeypatch.setenv("FIELDASSIST_HOME", str(home))
+    for var in ("GEMINI_API_KEY", "GOOGLE_API_KEY", "GOOGLE_CLOUD_PROJECT", "GOOGLE_CLOUD_LOCATION"):
+        monkeypatch.delenv(var, raising=False)
+    return home
