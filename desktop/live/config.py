@@ -1,0 +1,107 @@
+"""LiveOptions -> google-genai client and LiveConnectConfig (the only place that knows both)."""
+
+from __future__ import annotations
+
+import ssl
+from collections.abc import Sequence
+from typing import Any
+
+from google import genai
+from google.genai import types
+
+from desktop.live.options import SIMULATOR_API_KEY, LiveOptions
+
+GEMINI_API_VERSION = "v1beta"  # the SDK's default v1 does not serve Live
+
+
+class OptionsError(ValueError):
+    """The settings cannot describe a connection; the message says which one to fix."""
+
+
+def ssl_context_for(opts: LiveOptions) -> ssl.SSLContext | None:
+    if opts.ssl_context is not None:
+        return opts.ssl_context
+    if opts.ca_file:
+        try:
+            return ssl.create_default_context(cafile=opts.ca_file)
+        except (OSError, ssl.SSLError) as exc:
+            raise OptionsError(f"Cannot read the CA file {opts.ca_file}: {exc}") from exc
+    return None
+
+
+def _http_options(opts: LiveOptions, api_version: str | None) -> types.HttpOptions:
+    kwargs: dict[str, Any] = {}
+    if api_version:
+        kwargs["api_version"] = api_version
+    if opts.endpoint:
+        # A trailing slash would make the SDK build "//ws/...".
+        kwargs["base_url"] = opts.endpoint.rstrip("/")
+    ctx = ssl_context_for(opts)
+    if ctx is not None:
+        kwargs["async_client_args"] = {"ssl": ctx}
+    return types.HttpOptions(**kwargs)
+
+
+def build_client(opts: LiveOptions, *, credentials: Any = None) -> genai.Client:
+    """A client for the chosen backend. No network I/O happens here.
+
+    `credentials` (google.auth credentials) is for Vertex only; None means Application
+    Default Credentials, fetched by the SDK when the session connects.
+    """
+    if opts.backend == "simulator":
+        if not opts.endpoint:
+            raise OptionsError("The simulator backend needs its URL as the endpoint.")
+        # Gemini-API mode with a dummy key: same URL shape, headers and frames as the real thing.
+        return genai.Client(
+            api_key=opts.api_key or SIMULATOR_API_KEY,
+            http_options=_http_options(opts, GEMINI_API_VERSION),
+        )
+    if opts.backend == "vertex":
+        if not (opts.project and opts.location) and not opts.endpoint:
+            raise OptionsError("Vertex AI needs a project and a location (Settings > Backend).")
+        return genai.Client(
+            vertexai=True,
+            project=opts.project,
+            location=opts.location,
+            credentials=credentials,
+            http_options=_http_options(opts, None),
+        )
+    if not opts.api_key:
+        raise OptionsError("No Gemini API key: add one in Settings or set GEMINI_API_KEY.")
+    return genai.Client(api_key=opts.api_key, http_options=_http_options(opts, GEMINI_API_VERSION))
+
+
+def build_config(
+    opts: LiveOptions,
+    resume_handle: str | None = None,
+    tools: Sequence[types.Tool] | None = None,
+) -> types.LiveConnectConfig:
+    cfg = types.LiveConnectConfig(
+        # Explicit: in API-key mode the SDK sends no modality, and native-audio models
+        # refuse TEXT-only; transcripts come from the transcription settings below.
+        response_modalities=[types.Modality.AUDIO],
+        input_audio_transcription=types.AudioTranscriptionConfig(),
+        output_audio_transcription=types.AudioTranscriptionConfig(),
+    )
+    if opts.compression:
+        cfg.context_window_compression = types.ContextWindowCompressionConfig(
+            sliding_window=types.SlidingWindow()
+        )
+    if opts.resumption or resume_handle:
+        cfg.session_resumption = types.SessionResumptionConfig(handle=resume_handle)
+    if opts.voice or opts.language:
+        voice = None
+        if opts.voice:
+            voice = types.VoiceConfig(
+                prebuilt_voice_config=types.PrebuiltVoiceConfig(voice_name=opts.voice)
+            )
+        cfg.speech_config = types.SpeechConfig(voice_config=voice, language_code=opts.language)
+    if opts.system_instruction:
+        cfg.system_instruction = opts.system_instruction
+    if not opts.automatic_activity_detection:
+        cfg.realtime_input_config = types.RealtimeInputConfig(
+            automatic_activity_detection=types.AutomaticActivityDetection(disabled=True)
+        )
+    if tools:
+        cfg.tools = list(tools)
+    return cfg

@@ -1,0 +1,49 @@
+"""Connection settings for one Live session, independent of where they were read from."""
+
+from __future__ import annotations
+
+import ssl
+from dataclasses import dataclass, field, fields
+from typing import Literal
+
+Backend = Literal["gemini", "vertex", "simulator"]
+
+# The one place model names live: Gemini API and Vertex name their Live models differently.
+DEFAULT_GEMINI_MODEL = "gemini-3.1-flash-live-preview"
+DEFAULT_VERTEX_MODEL = "gemini-live-2.5-flash-native-audio"
+
+SIMULATOR_API_KEY = "simulator"  # not a secret: the local simulator accepts any key but "bad-key"
+
+
+@dataclass(frozen=True, repr=False)
+class LiveOptions:
+    backend: Backend = "gemini"
+    model: str | None = None  # None: the backend's default (see `model_name`)
+    api_key: str | None = None
+    project: str | None = None
+    location: str | None = None
+    endpoint: str | None = None  # base_url: a gateway, or a simulator started separately
+    ca_file: str | None = None  # PEM of a private CA for `endpoint`
+    ssl_context: ssl.SSLContext | None = field(default=None, compare=False)
+    voice: str | None = None
+    language: str | None = None  # BCP-47, e.g. "en-US"
+    system_instruction: str | None = None
+    compression: bool = True  # sliding-window context compression: unlimited session length
+    resumption: bool = True
+    automatic_activity_detection: bool = True
+
+    @property
+    def model_name(self) -> str:
+        if self.model:
+            return self.model
+        return DEFAULT_VERTEX_MODEL if self.backend == "vertex" else DEFAULT_GEMINI_MODEL
+
+    def __repr__(self) -> str:
+        # Never show the API key: reprs end up in logs and crash reports.
+        parts = []
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "api_key" and value is not None:
+                value = "***"
+            parts.append(f"{f.name}={value!r}")
+        return f"LiveOptions({', '.join(parts)})"
