@@ -1,0 +1,61 @@
+"""Device listing and resolution, with PortAudio's errors translated at this edge."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import sounddevice as sd
+
+Direction = Literal["input", "output"]
+
+
+class AudioDeviceError(Exception):
+    """A microphone or speaker could not be opened; ``str(err)`` is fit to show to the user."""
+
+    def __init__(self, direction: Direction, message: str) -> None:
+        super().__init__(message)
+        self.direction: Direction = direction
+
+
+def list_devices() -> tuple[list[str], list[str]]:
+    """Names of the input and output devices PortAudio currently knows."""
+    try:
+        devices: Any = sd.query_devices()
+    except sd.PortAudioError:
+        return [], []
+    inputs = [str(d["name"]) for d in devices if int(d["max_input_channels"]) > 0]
+    outputs = [str(d["name"]) for d in devices if int(d["max_output_channels"]) > 0]
+    return inputs, outputs
+
+
+def rescan() -> None:
+    """Re-initialise PortAudio so that devices added or removed since start-up are seen.
+
+    PortAudio enumerates devices once, in ``Pa_Initialize``; only a terminate/initialise pair
+    refreshes the list (and the default devices). Every stream must be closed first.
+    """
+    sd._terminate()
+    sd._initialize()
+
+
+def resolve(direction: Direction, name: str | None) -> int:
+    """The PortAudio index of the device called ``name`` (None: the default device)."""
+    label = "microphone" if direction == "input" else "speaker"
+    channels_key = "max_input_channels" if direction == "input" else "max_output_channels"
+    try:
+        if name is None:
+            index = int(sd.default.device[0 if direction == "input" else 1])
+            if index < 0:
+                raise AudioDeviceError(direction, f"No {label} found on this computer.")
+            info: Any = sd.query_devices(index)
+        else:
+            info = sd.query_devices(name, kind=direction)
+            index = int(info["index"])
+    except AudioDeviceError:
+        raise
+    except (sd.PortAudioError, ValueError) as exc:
+        which = f"'{name}'" if name else "default"
+        raise AudioDeviceError(direction, f"The {which} {label} is not available ({exc}).") from exc
+    if int(info[channels_key]) < 1:
+        raise AudioDeviceError(direction, f"'{info['name']}' cannot be used as a {label}.")
+    return index

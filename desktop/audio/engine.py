@@ -1,0 +1,480 @@
+"""Microphone and speaker streams for the Live session.
+
+Shape (see ../../docs and ../shared/AUDIO.md for the measurements behind it):
+
+- one ``sd.InputStream`` (16 kHz int16 mono, PulseAudio resamples) and one ``sd.OutputStream``
+  (48 kHz int16, ``latency='high'``, blocks of 480): a duplex stream cannot take two rates and
+  recorded silence through ALSA->PulseAudio;
+- the model's 24 kHz audio is upsampled to the device rate with a streaming soxr resampler in
+  the producer (``play``, on the asyncio loop), before the ring buffer; the output callback only
+  copies from the ring (zero-fill on underrun) and into the output tap;
+- the input callback only copies its block into a preallocated queue; one worker thread does
+  everything else (echo cancellation, VAD, levels, idle detection, device watchdog) and hands
+  results to the asyncio loop with ``call_soon_threadsafe``.
+
+Nothing here logs, allocates buffers or touches Qt inside a callback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import sounddevice as sd
+import soxr
+
+from desktop.audio.devices import AudioDeviceError, list_devices, rescan, resolve
+from desktop.audio.dsp import Levels, MicProcessor, measure_levels
+from desktop.audio.ring import PlaybackRing
+from desktop.audio.taps import BlockQueue, OutputTap
+
+Int16Array = npt.NDArray[np.int16]
+
+MIC_RATE = 16000
+MODEL_RATE = 24000
+DUCK_SHIFT = 4  # local ducking attenuates playback by 2**4 (-24 dB) while the user speaks
+
+
+@dataclass(frozen=True)
+class AudioSettings:
+    """How the engine runs; the defaults are the measured choices of AUDIO.md."""
+
+    echo_cancellation: bool = True
+    vad: bool = True
+    instant_barge_in: bool = False  # duck playback locally when the VAD hears the user
+    capture: bool = True  # False: playback only (no microphone on this computer)
+    chunk_ms: int = 20  # microphone block and chunk length
+    output_rates: tuple[int, ...] = (48000, MODEL_RATE)  # tried in order
+    latency: str = "high"
+    ring_seconds: float = 120.0  # replies arrive faster than real time; keep a whole answer
+    level_interval_s: float = 0.05
+    # No callback for this long while running: the device is gone. Generous, because a new
+    # stream through ALSA->PulseAudio sits still for 0.8-1.3 s after start (measured) before
+    # its callbacks run in real time.
+    watchdog_s: float = 2.5
+
+
+@dataclass
+class EngineStats:
+    """Counters and recent timings, for tests, logs and bench/bench_audio.py."""
+
+    output_underflows: int = 0
+    input_overflows: int = 0
+    mic_blocks_dropped: int = 0
+    output_blocks: int = 0
+    input_blocks: int = 0
+    restarts: int = 0
+    # seconds from the input callback to on_mic_chunk running on the loop (recent chunks)
+    capture_delays: deque[float] = field(default_factory=lambda: deque(maxlen=2000))
+
+
+class AudioEngine:
+    """Microphone in, model audio out, with barge-in clearing and (phase 2) echo cancellation.
+
+    Callbacks run on the asyncio ``loop``: ``on_mic_chunk(pcm16k)`` with 20 ms of 16 kHz s16le
+    (not while muted), ``on_playback_idle()`` when the speaker has played out everything it was
+    given, ``on_speaking(bool)`` from the local VAD, ``on_levels(Levels)`` a few times a second,
+    ``on_device_note(text)`` when a device vanished and the engine moved to another one.
+    """
+
+    def __init__(
+        self,
+        on_mic_chunk: Callable[[bytes], None],
+        loop: asyncio.AbstractEventLoop,
+        input_device: str | None = None,
+        output_device: str | None = None,
+        *,
+        settings: AudioSettings | None = None,
+        on_playback_idle: Callable[[], None] | None = None,
+        on_speaking: Callable[[bool], None] | None = None,
+        on_levels: Callable[[Levels], None] | None = None,
+        on_device_note: Callable[[str], None] | None = None,
+    ) -> None:
+        self._settings = settings or AudioSettings()
+        self._on_mic_chunk = on_mic_chunk
+        self._loop = loop
+        self._input_device = input_device
+        self._output_device = output_device
+        self.on_playback_idle = on_playback_idle
+        self.on_speaking = on_speaking
+        self.on_levels = on_levels
+        self.on_device_note = on_device_note
+        self.stats = EngineStats()
+
+        self._mic_block = MIC_RATE * self._settings.chunk_ms // 1000
+        self._mic_queue = BlockQueue(self._mic_block, slots=64)
+        self._output_rate = self._settings.output_rates[0]
+        self._out_block = self._output_rate // 100
+        self._ring = PlaybackRing(int(self._output_rate * self._settings.ring_seconds))
+        self._tap = OutputTap(self._output_rate, seconds=4.0)
+        self._processor: MicProcessor | None = None
+
+        self._muted = False
+        self._ducked = False
+        self._running = False
+        self._state_lock = threading.Lock()  # start/stop/restart
+        self._in_stream: sd.InputStream | None = None
+        self._out_stream: sd.OutputStream | None = None
+        self._worker: threading.Thread | None = None
+        self._stop_worker = threading.Event()
+
+        # producer side (asyncio loop): resampler per generation, guarded for the drain flush
+        self._play_lock = threading.Lock()
+        self._resampler: soxr.ResampleStream | None = None
+        self._resampler_generation = -1
+        self._resampler_pending = False
+        self._last_play = 0.0
+
+        # output-callback-side flags the worker watches (plain ints: written by one side only)
+        self._played_blocks = 0  # blocks that carried model audio
+        self._idle_blocks = 0  # transitions from playing to drained
+        self._was_playing = False
+        self._stream_failures = 0  # finished_callback while running: device gone
+
+        self._speaking = False
+        self._levels = Levels()
+
+    # ------------------------------------------------------------------ public API
+
+    @property
+    def muted(self) -> bool:
+        return self._muted
+
+    @muted.setter
+    def muted(self, value: bool) -> None:
+        """While muted nothing reaches ``on_mic_chunk`` (the streams keep running)."""
+        self._muted = value
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    @property
+    def output_rate(self) -> int:
+        """The rate the output stream runs at (48 kHz, or 24 kHz when 48 kHz was refused)."""
+        return self._output_rate
+
+    @property
+    def output_block(self) -> int:
+        return self._out_block
+
+    @property
+    def generation(self) -> int:
+        return self._ring.generation
+
+    @property
+    def buffered_seconds(self) -> float:
+        return self._ring.buffered / self._output_rate
+
+    @property
+    def speaking(self) -> bool:
+        """The local VAD's verdict on the (echo-cancelled) microphone."""
+        return self._speaking
+
+    @property
+    def levels(self) -> Levels:
+        """The latest input/output levels (also pushed through ``on_levels``)."""
+        return self._levels
+
+    @staticmethod
+    def list_devices() -> tuple[list[str], list[str]]:
+        """(input names, output names) as PortAudio knows them now."""
+        return list_devices()
+
+    def start(self) -> None:
+        """Open and start the streams; raises ``AudioDeviceError`` when a device is missing."""
+        with self._state_lock:
+            if self._running:
+                return
+            self._open_streams(self._input_device, self._output_device)
+            self._running = True
+            self._stop_worker.clear()
+            self._worker = threading.Thread(target=self._work, name="audio-worker", daemon=True)
+            self._worker.start()
+
+    def stop(self) -> None:
+        """Stop and close everything; safe to call twice or before ``start``."""
+        with self._state_lock:
+            if not self._running:
+                return
+            self._running = False
+            self._stop_worker.set()
+            self._mic_queue.wake()
+        if self._worker is not None and self._worker is not threading.current_thread():
+            self._worker.join(timeout=5)
+        self._worker = None
+        with self._state_lock:
+            self._close_streams()
+
+    def play(self, pcm24k: bytes, generation: int) -> None:
+        """Queue 24 kHz s16le model audio of ``generation`` (stale generations are dropped)."""
+        if generation < self._ring.generation or not pcm24k:
+            return
+        samples = np.frombuffer(pcm24k[: len(pcm24k) // 2 * 2], dtype=np.int16)
+        with self._play_lock:
+            if self._output_rate != MODEL_RATE:
+                samples = self._resample(samples, generation)
+            self._last_play = time.monotonic()
+        self._ring.write(samples, generation)
+
+    def clear(self, generation: int | None = None) -> int:
+        """Barge-in: silence from the next output block on; returns the new generation."""
+        new = self._ring.clear(generation)
+        with self._play_lock:
+            self._resampler = None  # its held-back tail belongs to the interrupted reply
+            self._resampler_pending = False
+        return new
+
+    # ------------------------------------------------------------------ stream management
+
+    def _open_streams(self, input_device: str | None, output_device: str | None) -> None:
+        out_index = resolve("output", output_device)
+        in_index = resolve("input", input_device) if self._settings.capture else None
+        self._out_stream = self._open_output(out_index)
+        if in_index is not None:
+            try:
+                self._in_stream = sd.InputStream(
+                    samplerate=MIC_RATE,
+                    blocksize=self._mic_block,
+                    device=in_index,
+                    channels=1,
+                    dtype="int16",
+                    latency=self._settings.latency,
+                    callback=self._input_callback,
+                    finished_callback=self._stream_finished,
+                )
+            except (sd.PortAudioError, ValueError) as exc:
+                self._close_streams()
+                raise AudioDeviceError(
+                    "input", f"The microphone could not be opened ({exc})."
+                ) from exc
+        self._processor = MicProcessor(
+            block=self._mic_block,
+            reference_rate=self._output_rate,
+            echo_cancellation=self._settings.echo_cancellation,
+            vad=self._settings.vad,
+        )
+        try:
+            self._out_stream.start()
+            if self._in_stream is not None:
+                self._in_stream.start()
+        except sd.PortAudioError as exc:
+            self._close_streams()
+            raise AudioDeviceError("output", f"Audio could not start ({exc}).") from exc
+
+    def _open_output(self, index: int) -> sd.OutputStream:
+        last: Exception | None = None
+        for rate in self._settings.output_rates:
+            try:
+                stream = sd.OutputStream(
+                    samplerate=rate,
+                    blocksize=rate // 100,
+                    device=index,
+                    channels=1,
+                    dtype="int16",
+                    latency=self._settings.latency,
+                    callback=self._output_callback,
+                    finished_callback=self._stream_finished,
+                )
+            except (sd.PortAudioError, ValueError) as exc:
+                last = exc
+                continue
+            self._set_output_rate(rate)
+            return stream
+        raise AudioDeviceError("output", f"The speaker could not be opened ({last}).")
+
+    def _set_output_rate(self, rate: int) -> None:
+        if rate == self._output_rate:
+            return
+        # Buffers are sized by rate: rebuild them (only ever before the stream starts).
+        self._output_rate = rate
+        self._out_block = rate // 100
+        generation = self._ring.generation
+        self._ring = PlaybackRing(int(rate * self._settings.ring_seconds))
+        self._ring.clear(generation)
+        self._tap = OutputTap(rate, seconds=4.0)
+        with self._play_lock:
+            self._resampler = None
+
+    def _close_streams(self) -> None:
+        for stream in (self._in_stream, self._out_stream):
+            if stream is None:
+                continue
+            with contextlib.suppress(sd.PortAudioError):
+                stream.abort()
+            with contextlib.suppress(sd.PortAudioError):
+                stream.close()
+        self._in_stream = None
+        self._out_stream = None
+
+    # ------------------------------------------------------------------ callbacks (real time)
+
+    def _output_callback(self, outdata: Any, frames: int, time_info: Any, status: Any) -> None:
+        out = outdata[:, 0]
+        if status.output_underflow:
+            self.stats.output_underflows += 1
+        n = self._ring.read_into(out)
+        if self._ducked:
+            np.right_shift(out, DUCK_SHIFT, out=out)
+        if n:
+            self._played_blocks += 1
+            self._was_playing = True
+        elif self._was_playing:
+            self._was_playing = False
+            self._idle_blocks += 1
+        self._tap.put(out, time_info.outputBufferDacTime, bool(status.output_underflow))
+        self.stats.output_blocks += 1
+
+    def _input_callback(self, indata: Any, frames: int, time_info: Any, status: Any) -> None:
+        if status.input_overflow:
+            self.stats.input_overflows += 1
+        if not self._mic_queue.put(indata[:, 0], time_info.inputBufferAdcTime, time.perf_counter()):
+            self.stats.mic_blocks_dropped += 1
+        self.stats.input_blocks += 1
+
+    def _stream_finished(self) -> None:
+        # PortAudio ends a stream by itself only when the device failed under it.
+        if self._running:
+            self._stream_failures += 1
+
+    # ------------------------------------------------------------------ worker thread
+
+    def _work(self) -> None:
+        idle_seen = self._idle_blocks
+        last_levels = 0.0
+        watch_out, watch_in = self.stats.output_blocks, self.stats.input_blocks
+        watch_since = time.monotonic()
+        failures_seen = self._stream_failures
+        while not self._stop_worker.is_set():
+            item = self._mic_queue.get(timeout=0.01)
+            if self._stop_worker.is_set():
+                return
+            if item is not None:
+                self._handle_mic_block(*item)
+            if self._idle_blocks != idle_seen:
+                idle_seen = self._idle_blocks
+                if self._ring.buffered == 0:
+                    self._post(self.on_playback_idle)
+            self._flush_resampler_if_drained()
+            now = time.monotonic()
+            if now - last_levels >= self._settings.level_interval_s:
+                last_levels = now
+                self._publish_levels()
+            # Device watchdog: a finished stream, or callbacks that stopped arriving.
+            blocks = (self.stats.output_blocks, self.stats.input_blocks)
+            if blocks[0] != watch_out and (blocks[1] != watch_in or self._in_stream is None):
+                watch_out, watch_in, watch_since = *blocks, now
+            failed = self._stream_failures != failures_seen
+            if failed or now - watch_since > self._settings.watchdog_s:
+                failures_seen = self._stream_failures
+                self._recover()
+                watch_out, watch_in = self.stats.output_blocks, self.stats.input_blocks
+                watch_since = time.monotonic()
+                failures_seen = self._stream_failures
+
+    def _handle_mic_block(self, block: Int16Array, adc_time: float, wall: float) -> None:
+        processor = self._processor
+        if processor is not None:
+            block = processor.process(block, adc_time, self._tap)
+            speaking = processor.speaking
+            if speaking != self._speaking:
+                self._speaking = speaking
+                self._ducked = speaking and self._settings.instant_barge_in
+                self._post(self.on_speaking, speaking)
+            self._levels = measure_levels(block, self._levels, mic=True)
+        if self._muted:
+            return
+        self._post_mic(block.tobytes(), wall)
+
+    def _post_mic(self, chunk: bytes, wall: float) -> None:
+        def deliver() -> None:
+            if not self._running or self._muted:
+                return
+            self.stats.capture_delays.append(time.perf_counter() - wall)
+            self._on_mic_chunk(chunk)
+
+        with contextlib.suppress(RuntimeError):  # loop closed during shutdown
+            self._loop.call_soon_threadsafe(deliver)
+
+    def _post(self, callback: Callable[..., None] | None, *args: Any) -> None:
+        if callback is None:
+            return
+        with contextlib.suppress(RuntimeError):
+            self._loop.call_soon_threadsafe(callback, *args)
+
+    def _publish_levels(self) -> None:
+        start = self._tap.samples_written - self._out_block * 5
+        played = self._tap.read(start, self._out_block * 5) if start >= 0 else None
+        if played is not None:
+            self._levels = measure_levels(played, self._levels, mic=False)
+        self._post(self.on_levels, self._levels)
+
+    # ------------------------------------------------------------------ producer helpers
+
+    def _resample(self, samples: Int16Array, generation: int) -> Int16Array:
+        if self._resampler is None or self._resampler_generation != generation:
+            self._resampler = soxr.ResampleStream(
+                MODEL_RATE, self._output_rate, 1, dtype="int16", quality="HQ"
+            )
+            self._resampler_generation = generation
+        self._resampler_pending = True
+        out: Int16Array = self._resampler.resample_chunk(samples)
+        return out
+
+    def _flush_resampler_if_drained(self) -> None:
+        """Play the resampler's held-back tail once the reply has stopped arriving.
+
+        soxr holds back ~20-30 ms; without this the last syllable of every reply would wait
+        for the next reply.
+        """
+        if not self._resampler_pending or self._ring.buffered > self._out_block * 2:
+            return
+        if time.monotonic() - self._last_play < 0.06:
+            return
+        with self._play_lock:
+            resampler, generation = self._resampler, self._resampler_generation
+            if resampler is None or generation != self._ring.generation:
+                self._resampler_pending = False
+                return
+            tail: Int16Array = resampler.resample_chunk(np.zeros(0, dtype=np.int16), last=True)
+            self._resampler = None
+            self._resampler_pending = False
+        if len(tail):
+            self._ring.write(tail, generation)
+
+    # ------------------------------------------------------------------ device loss
+
+    def _recover(self) -> None:
+        """Reopen on the chosen devices or, when they are gone, on the defaults."""
+        with self._state_lock:
+            if not self._running:
+                return
+            self._close_streams()
+            rescan()
+            self.stats.restarts += 1
+            note = ""
+            for inp, out in (
+                (self._input_device, self._output_device),
+                (None, None),
+            ):
+                try:
+                    self._open_streams(inp, out)
+                except AudioDeviceError as exc:
+                    note = str(exc)
+                    continue
+                if (inp, out) != (self._input_device, self._output_device):
+                    note = "An audio device disappeared; now using the default devices."
+                else:
+                    note = "Audio devices restarted after an interruption."
+                break
+            else:
+                note = f"No usable audio device: {note}"
+        self._post(self.on_device_note, note)
