@@ -240,7 +240,7 @@ class SessionDriver:
             self.feed(event)
 
     async def _connect_parts(self, handle: str | None) -> tuple[Any, str, Any]:
-        from desktop.live.client import build_client, build_config
+        from desktop.live.config import build_client, build_config
 
         options = self._live_options()
         if self._client is None:
@@ -449,7 +449,7 @@ def smoke_check(settings: Settings, api_key: str | None) -> list[str]:
     import numpy as np
 
     from desktop.audio.devices import list_devices
-    from desktop.live.client import build_client
+    from desktop.live.config import build_client
     from desktop.live.options import LiveOptions
     from desktop.video.encode import encode_jpeg
 

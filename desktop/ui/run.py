@@ -61,7 +61,7 @@ def run(opts: CliOptions, settings: Settings, notes: list[str]) -> int:
         for line in smoke_check(settings, api_key):
             log.info("smoke: %s", line)
         log.info("init finished")
-        window.close()
+        QTimer.singleShot(0, window.close)  # close from inside the loop, as a user would
         with loop:
             loop.run_until_complete(controller.closed.wait())
         return 0
@@ -72,7 +72,7 @@ def run(opts: CliOptions, settings: Settings, notes: list[str]) -> int:
     heartbeat.start(200)
     heartbeat.timeout.connect(lambda: None)
     if opts.connect:
-        controller.start_session()
+        QTimer.singleShot(0, controller.start_session)  # once the loop runs
     with loop:
         loop.run_until_complete(controller.closed.wait())
     log.info("Closed cleanly")
