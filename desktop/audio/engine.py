@@ -237,6 +237,8 @@ class AudioEngine:
 
     def _open_streams(self, input_device: str | None, output_device: str | None) -> None:
         out_index = resolve("output", output_device)
+        # A fresh tap per stream: the echo reference is anchored on this stream's clock.
+        self._tap = OutputTap(self._output_rate, seconds=4.0)
         in_index = resolve("input", input_device) if self._settings.capture else None
         self._out_stream = self._open_output(out_index)
         if in_index is not None:
@@ -257,8 +259,8 @@ class AudioEngine:
                     "input", f"The microphone could not be opened ({exc})."
                 ) from exc
         self._processor = MicProcessor(
-            block=self._mic_block,
-            reference_rate=self._output_rate,
+            self._mic_block,
+            self._tap,
             echo_cancellation=self._settings.echo_cancellation,
             vad=self._settings.vad,
         )
@@ -383,7 +385,7 @@ class AudioEngine:
     def _handle_mic_block(self, block: Int16Array, adc_time: float, wall: float) -> None:
         processor = self._processor
         if processor is not None:
-            block = processor.process(block, adc_time, self._tap)
+            block = processor.process(block, adc_time)
             speaking = processor.speaking
             if speaking != self._speaking:
                 self._speaking = speaking

@@ -99,6 +99,10 @@ class OutputTap:
         self._blocks += 1
 
     @property
+    def capacity(self) -> int:
+        return len(self._buf)
+
+    @property
     def samples_written(self) -> int:
         return self._samples
 
