@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import cv2
@@ -9,6 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from desktop.video.errors import EncodeError
+from desktop.video.privacy import MaskRegion, apply_mask
 from desktop.video.source import Frame
 
 DEFAULT_LONG_SIDE = 768
@@ -53,14 +55,22 @@ def resize_long_side(frame: Frame, long_side: int) -> Frame:
 
 
 def encode_jpeg(
-    frame: Frame, long_side: int | None = DEFAULT_LONG_SIDE, quality: int = DEFAULT_QUALITY
+    frame: Frame,
+    long_side: int | None = DEFAULT_LONG_SIDE,
+    quality: int = DEFAULT_QUALITY,
+    *,
+    mask: Iterable[MaskRegion] = (),
 ) -> bytes:
-    """JPEG bytes of a BGR frame, shrunk to ``long_side`` first (None: full resolution)."""
+    """JPEG bytes of a BGR frame, shrunk to ``long_side`` first (None: full resolution),
+    with the privacy ``mask`` regions blacked out."""
     if not 1 <= quality <= 100:
         raise ValueError("quality must be between 1 and 100")
     frame = _check_frame(frame)
     if long_side is not None:
         frame = resize_long_side(frame, long_side)
+    # Masking after the shrink is cheaper and as safe: INTER_AREA output pixels only mix
+    # source pixels they cover, and mask boxes are rounded outwards to whole pixels.
+    frame = apply_mask(frame, mask)
     try:
         ok, buf = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, int(quality)])
     except cv2.error as exc:
@@ -70,11 +80,15 @@ def encode_jpeg(
     return bytes(buf.tobytes())
 
 
-def to_rgb_preview(frame: Frame, max_w: int, max_h: int) -> Frame:
-    """A C-contiguous RGB copy that fits max_w x max_h (for QImage.Format_RGB888 in the ui)."""
+def to_rgb_preview(
+    frame: Frame, max_w: int, max_h: int, *, mask: Iterable[MaskRegion] = ()
+) -> Frame:
+    """A C-contiguous RGB copy that fits max_w x max_h (for QImage.Format_RGB888 in the ui),
+    masked like the frames that are sent so the user sees what the model sees."""
     frame = _check_frame(frame)
     h, w = frame.shape[:2]
     new_w, new_h = fit_size(w, h, max_w, max_h)
     if (new_w, new_h) != (w, h):
         frame = np.asarray(cv2.resize(frame, (new_w, new_h), interpolation=cv2.INTER_AREA))
-    return np.ascontiguousarray(cv2.cvtColor(frame, cv2.COLOR_BGR2RGB), dtype=np.uint8)
+    rgb = np.ascontiguousarray(cv2.cvtColor(frame, cv2.COLOR_BGR2RGB), dtype=np.uint8)
+    return apply_mask(rgb, mask)

@@ -30,7 +30,7 @@ Frame = npt.NDArray[np.uint8]  # H x W x 3, BGR
 URL_SCHEMES = ("rtsp", "rtsps", "rtmp", "http", "https")
 DEFAULT_FILE_FPS = 25.0  # when a container does not say
 DEFAULT_SCREEN_FPS = 10.0  # screen grabs are polled; 10 fps is smooth enough for a preview
-STREAM_TIMEOUT_MS = 5000  # a URL that stops answering fails a read after this long
+STREAM_TIMEOUT_S = 5.0  # a URL that stops answering fails a read after this long
 
 
 class SourceKind(enum.Enum):
@@ -309,10 +309,14 @@ class ScreenSource:
             return sct
         import mss  # late: only screen sharing needs it
 
+        # mss 10.2 renamed the factory to the class (mss.mss now warns); 9.x has only mss.mss.
+        factory = getattr(mss, "MSS", None) or mss.mss
+        sct = None
         try:
-            sct = mss.mss()
+            sct = factory()
             area = _screen_area(self.spec, sct.monitors)
         except mss.ScreenShotError as exc:
+            _close_quietly(sct)
             raise VideoSourceError(f"Cannot capture the screen: {exc}") from exc
         except VideoSourceError:
             _close_quietly(sct)
@@ -350,16 +354,30 @@ def _close_quietly(sct: Any) -> None:
         sct.close()
 
 
-def _screen_area(spec: SourceSpec, monitors: Sequence[dict[str, int]]) -> dict[str, int]:
+def _screen_area(spec: SourceSpec, monitors: Sequence[dict[str, Any]]) -> dict[str, int]:
+    """The rectangle to grab, checked against the desktop (monitors[0] is all of it)."""
     if spec.region is not None:
         x, y, w, h = spec.region
+        desk = monitors[0]
+        inside = (
+            x >= desk["left"]
+            and y >= desk["top"]
+            and x + w <= desk["left"] + desk["width"]
+            and y + h <= desk["top"] + desk["height"]
+        )
+        if not inside:
+            raise VideoSourceError(
+                f"The {spec.describe()} is outside the desktop "
+                f"({desk['width']}x{desk['height']} at {desk['left']},{desk['top']})"
+            )
         return {"left": x, "top": y, "width": w, "height": h}
     index = spec.monitor or 0
     if index >= len(monitors):
         raise VideoSourceError(
             f"There is no screen {index} (this desktop has {len(monitors) - 1} screen(s))"
         )
-    return dict(monitors[index])
+    mon = monitors[index]
+    return {k: int(mon[k]) for k in ("left", "top", "width", "height")}
 
 
 def _as_bgr(frame: npt.NDArray[Any]) -> Frame:
@@ -372,8 +390,11 @@ def _as_bgr(frame: npt.NDArray[Any]) -> Frame:
     return frame
 
 
-def open_source(spec: SourceSpec | str, *, loop: bool = False) -> FrameSource:
-    """Open a source (blocking: call it off the Qt thread). ``loop`` replays files forever."""
+def open_source(
+    spec: SourceSpec | str, *, loop: bool = False, stream_timeout_s: float = STREAM_TIMEOUT_S
+) -> FrameSource:
+    """Open a source (blocking: call it off the Qt thread). ``loop`` replays files forever;
+    a stream URL that does not answer for ``stream_timeout_s`` fails to open or read."""
     if isinstance(spec, str):
         spec = parse_source(spec)
     match spec.kind:
@@ -384,7 +405,7 @@ def open_source(spec: SourceSpec | str, *, loop: bool = False) -> FrameSource:
         case SourceKind.CAMERA:
             return _open_camera(spec)
         case SourceKind.URL:
-            return _open_url(spec)
+            return _open_url(spec, stream_timeout_s)
         case SourceKind.SCREEN:
             screen = ScreenSource(spec)
             screen.probe()
@@ -436,13 +457,15 @@ def _open_camera(spec: SourceSpec) -> CvSource:
     return CvSource(spec, cap, _fps_of(cap, 30.0))
 
 
-def _open_url(spec: SourceSpec) -> CvSource:
+def _open_url(spec: SourceSpec, timeout_s: float) -> CvSource:
     assert spec.url is not None
+    timeout_ms = max(1, round(timeout_s * 1000))
+    # Without them a server that stops answering can hold a read for much longer.
     params = [
         cv2.CAP_PROP_OPEN_TIMEOUT_MSEC,
-        STREAM_TIMEOUT_MS,
+        timeout_ms,
         cv2.CAP_PROP_READ_TIMEOUT_MSEC,
-        STREAM_TIMEOUT_MS,
+        timeout_ms,
     ]
     cap = _capture(spec.url, cv2.CAP_FFMPEG, label=spec.describe(), params=params)
     if not cap.isOpened():
