@@ -9,10 +9,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sqlite3
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from desktop.infra.history import HistoryError, HistoryStore
 from desktop.infra.settings import Settings
 from desktop.session import events as ev
 from desktop.session.core import SessionCore
@@ -52,8 +54,16 @@ UiCallback = Callable[[ev.UiEvent | VideoStatus], None]
 
 
 class SessionDriver:
-    def __init__(self, settings: Settings, api_key: str | None, on_ui: UiCallback) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        api_key: str | None,
+        on_ui: UiCallback,
+        history: HistoryStore | None = None,
+    ) -> None:
         self.settings = settings
+        self.history = history
+        self._history_session: int | None = None
         self.backend = settings.effective_backend(api_key is not None)
         self._api_key = api_key
         self._on_ui = on_ui
@@ -91,6 +101,7 @@ class SessionDriver:
             return
         self._running = True
         loop = asyncio.get_running_loop()
+        self._record(lambda h: self._begin_history(h))
         if self.backend == "simulator":
             await self._start_simulator()
             self._ui(ev.Notice(SIMULATOR_BANNER, ev.NoticeLevel.INFO))
@@ -109,6 +120,10 @@ class SessionDriver:
             self.feed(ev.StopRequested())
         await self._cancel_tasks()
         self._stop_devices()
+        if self._history_session is not None:
+            session_id = self._history_session
+            self._record(lambda h: h.end_session(session_id))
+            self._history_session = None
         if self._sim is not None:
             await self._sim.stop()
             self._sim = None
@@ -120,6 +135,8 @@ class SessionDriver:
         self._closed = True
         await self.stop()
         await self._cancel_tasks()
+        if self.history is not None:
+            self.history.close()
 
     def send_text(self, text: str) -> None:
         self.feed(ev.UserText(text))
@@ -186,10 +203,44 @@ class SessionDriver:
                     task.cancel()
 
     def _ui(self, event: ev.UiEvent | VideoStatus) -> None:
+        if (
+            isinstance(event, ev.TranscriptChanged)
+            and event.text
+            and self._history_session is not None
+        ):
+            session_id = self._history_session
+            self._record(
+                lambda h: h.upsert_turn(
+                    session_id,
+                    event.index,
+                    event.role,
+                    event.text,
+                    final=event.final,
+                    interrupted=event.interrupted,
+                )
+            )
         try:
             self._on_ui(event)
         except Exception:
             log.exception("The UI failed to show %s", type(event).__name__)
+
+    # -- history ----------------------------------------------------------------------------
+
+    def _begin_history(self, history: HistoryStore) -> None:
+        meta = {"backend": self.backend, "model": self.settings.effective_model(self.backend)}
+        self._history_session = history.start_session(meta)
+
+    def _record(self, write: Callable[[HistoryStore], object]) -> None:
+        """Save as it happens; a failing disk is reported once and the session goes on."""
+        if self.history is None:
+            return
+        try:
+            write(self.history)
+        except (HistoryError, sqlite3.Error, OSError) as exc:
+            log.error("History not saved: %s", exc)
+            self.history = None
+            self._ui(ev.Notice(f"The session history cannot be saved: {exc}",
+                               ev.NoticeLevel.WARNING))
 
     # -- the link ---------------------------------------------------------------------------
 

@@ -25,6 +25,9 @@ def _qt_loop() -> asyncio.AbstractEventLoop:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    # As in the program: closing a window must not stop the loop before shutdown finishes.
+    app.setQuitOnLastWindowClosed(False)
     return qasync.QEventLoop(app)
 
 

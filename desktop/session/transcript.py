@@ -26,6 +26,7 @@ class Transcript:
         self.turns: list[Turn] = []
         self._user: int | None = None  # index of the open user turn
         self._model: int | None = None  # index of the open model turn
+        self._typed = False  # the user typed this exchange's question: no place to reserve
 
     # -- building ---------------------------------------------------------------------------
 
@@ -36,6 +37,7 @@ class Transcript:
 
     def user_typed(self, text: str, sent: bool) -> TranscriptChanged:
         self.close_user()
+        self._typed = True
         index = self._append(Turn("user", text, final=True, sent=sent))
         return self._changed(index)
 
@@ -48,7 +50,7 @@ class Transcript:
     def open_model(self) -> int:
         """The model's turn, reserving the user's place before it if they only spoke so far."""
         if self._model is None:
-            if self._user is None:
+            if self._user is None and not self._typed:
                 self._user = self._append(Turn("user"))
             self._model = self._append(Turn("model"))
         return self._model
@@ -68,6 +70,7 @@ class Transcript:
         changed = [c for c in (self._close(self._model), self._close(self._user)) if c]
         self._model = None
         self._user = None
+        self._typed = False
         return changed
 
     def close_user(self) -> TranscriptChanged | None:

@@ -101,6 +101,12 @@ class Controller(QObject):
 
     def _on_closing(self) -> None:
         self._preview_timer.stop()
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            # Closed before the loop ran (start-up failure, a widget test): nothing was started.
+            self.closed.set()
+            return
         self._spawn(self.shutdown(), "shutdown")
 
     async def shutdown(self) -> None:

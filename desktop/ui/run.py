@@ -11,6 +11,7 @@ from pathlib import Path
 from desktop.app import SessionDriver, smoke_check
 from desktop.cli import CliOptions
 from desktop.infra.credentials import load_api_key
+from desktop.infra.history import HistoryError, HistoryStore
 from desktop.infra.logs import install_exception_hooks, setup_logging
 from desktop.infra.redact import register_secret
 from desktop.infra.settings import Settings
@@ -50,7 +51,8 @@ def run(opts: CliOptions, settings: Settings, notes: list[str]) -> int:
         if controller is not None:
             controller.on_ui_event(event)  # type: ignore[arg-type]
 
-    driver = SessionDriver(settings, api_key, on_ui)
+    history = _open_history()
+    driver = SessionDriver(settings, api_key, on_ui, history)
     controller = Controller(window, driver)
     window.show()
     for note in notes:
@@ -77,6 +79,17 @@ def run(opts: CliOptions, settings: Settings, notes: list[str]) -> int:
         loop.run_until_complete(controller.closed.wait())
     log.info("Closed cleanly")
     return 0
+
+
+def _open_history() -> HistoryStore | None:
+    try:
+        store = HistoryStore.open()
+    except (HistoryError, OSError) as exc:
+        log.error("History unavailable: %s", exc)
+        return None
+    for note in store.notes:
+        log.warning("History: %s", note)
+    return store
 
 
 def _close_on_signals(window: object) -> None:

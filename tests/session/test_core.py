@@ -266,3 +266,14 @@ def test_stop_clears_playback_and_closes() -> None:
     assert core.link is LinkState.CLOSED
     core.feed(ev.MicAudio(PCM))
     assert core.drain() == []
+
+
+def test_a_typed_question_gets_no_empty_place_reserved_before_the_reply() -> None:
+    core = open_core()
+    core.feed(ev.UserText("torque?"))
+    core.feed(ev.OutputTranscript("Twelve."))
+    core.feed(ev.TurnComplete())
+    assert [(t.role, t.text) for t in core.transcript.turns] == [
+        ("user", "torque?"),
+        ("model", "Twelve."),
+    ]

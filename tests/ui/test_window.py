@@ -1,0 +1,117 @@
+"""The real window and controller, offscreen, driven through a session with the simulator."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.app import SIMULATOR_BANNER, SessionDriver, VideoStatus
+from desktop.infra.history import HistoryStore
+from desktop.infra.settings import Settings
+from desktop.session import events as ev
+from desktop.ui.controller import Controller
+from desktop.ui.main_window import MainWindow
+
+
+async def wait_until(condition, timeout: float = 15.0) -> None:  # type: ignore[no-untyped-def]
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.05)
+
+
+def transcript_lines(window: MainWindow) -> list[str]:
+    return [window.transcript.item(i).text() for i in range(window.transcript.count())]
+
+
+@pytest.fixture
+def ui(qtbot: QtBot, tmp_path: Path) -> tuple[MainWindow, Controller, HistoryStore]:
+    settings = Settings(backend="simulator", video_source="none", input_device="no-such-mic")
+    history = HistoryStore.open(tmp_path / "history.sqlite3")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    holder: list[Controller] = []
+    driver = SessionDriver(settings, None, lambda e: holder[0].on_ui_event(e), history)
+    controller = Controller(window, driver)
+    holder.append(controller)
+    window.show()
+    return window, controller, history
+
+
+def test_window_is_built_with_every_control(ui: tuple[MainWindow, Controller, HistoryStore]) -> None:
+    window, _, _ = ui
+    for widget in (
+        window.preview,
+        window.transcript,
+        window.start_button,
+        window.mute_button,
+        window.camera_button,
+        window.text_box,
+        window.connection_label,
+    ):
+        assert widget.isVisible()
+    assert window.banner.text() == SIMULATOR_BANNER
+    assert window.start_button.text() == "Start session"
+
+
+async def test_start_type_and_stop_through_the_simulator(
+    ui: tuple[MainWindow, Controller, HistoryStore], tmp_path: Path
+) -> None:
+    window, controller, history = ui
+    window.start_button.click()
+    await wait_until(lambda: window.connection_label.text() == "Connected")
+    assert window.start_button.text() == "Stop session"
+    # The named microphone does not exist: the session runs text-only and says so.
+    assert "text-only" in window.banner.text()
+
+    window.text_box.setText("torque spec for the pump?")
+    window.text_box.returnPressed.emit()
+    assert window.text_box.text() == ""
+    await wait_until(lambda: any("You typed" in line for line in transcript_lines(window)))
+    lines = transcript_lines(window)
+    assert lines[0] == "You: torque spec for the pump?"
+    assert lines[1].startswith("Assistant: ") and "torque spec for the pump?" in lines[1]
+
+    window.start_button.click()
+    await wait_until(lambda: not controller.driver.running)
+    assert window.start_button.text() == "Start session"
+    assert window.connection_label.text() == "Session stopped"
+
+    (session,) = history.list_sessions()
+    saved = [t.text for t in history.turns(session.id)]
+    assert saved[0] == "torque spec for the pump?" and "You typed" in saved[1]
+    window.close()
+    await asyncio.wait_for(controller.closed.wait(), 5)
+
+
+async def test_text_typed_before_start_is_kept_in_the_box(
+    ui: tuple[MainWindow, Controller, HistoryStore],
+) -> None:
+    window, controller, _ = ui
+    window.text_box.setText("hello?")
+    window.send_button.click()
+    assert window.text_box.text() == "hello?"  # nothing the user typed is lost
+    assert "Start the session" in window.banner.text()
+    window.close()
+    await asyncio.wait_for(controller.closed.wait(), 5)
+
+
+def test_ui_events_update_the_views(ui: tuple[MainWindow, Controller, HistoryStore]) -> None:
+    window, controller, _ = ui
+    controller.on_ui_event(ev.TranscriptChanged(1, "model", "Check the ", False))
+    controller.on_ui_event(ev.TranscriptChanged(0, "user", "it hums", True))
+    controller.on_ui_event(ev.TranscriptChanged(1, "model", "Check the seal.", True, True))
+    assert transcript_lines(window) == ["You: it hums", "Assistant: Check the seal. [interrupted]"]
+    controller.on_ui_event(ev.LinkStatusChanged("reconnecting", "Reconnecting (attempt 2)"))
+    assert window.connection_label.text() == "Reconnecting (attempt 2)"
+    controller.on_ui_event(ev.UsageChanged(1234, 42.0))
+    assert window.usage_label.text() == "1,234 tokens · connection rotates in 42 s"
+    controller.on_ui_event(VideoStatus("paused"))
+    assert window.preview.text() == "Camera paused"
+    controller.on_ui_event(ev.Notice("The API key was rejected.", ev.NoticeLevel.ERROR))
+    assert window.banner.text() == "The API key was rejected."
