@@ -107,7 +107,7 @@ def classify_close(code: int | None, reason: str, ctx: LinkContext) -> LinkError
                 f"The server would not resume the previous session ({shown}); "
                 "starting a fresh one from the transcript.",
             )
-        if _mentions(reason, "not found", "not supported", "unknown model"):
+        if _mentions(reason, "not found", "not supported") and _mentions(reason, "model"):
             return LinkError(CloseKind.FATAL_MODEL, code, _model_message(ctx, shown))
         if code == 1007:
             return LinkError(
@@ -153,6 +153,26 @@ def classify_http(status: int, detail: str, ctx: LinkContext) -> LinkError:
     )
 
 
+def _client_initiated_close(exc: genai_errors.APIError) -> int | None:
+    """The close code our websockets client sent itself, when the SDK hides it as 1006.
+
+    The SDK builds its APIError from the close frame *received*; when the client fails the
+    connection itself (a frame over max_size: 1009), none is received and the SDK says 1006,
+    like a network drop. The ConnectionClosed it was handling still knows what was sent.
+    """
+    if exc.code != 1006:
+        return None
+    cause = exc.__cause__ or exc.__context__
+    if (
+        isinstance(cause, ConnectionClosed)
+        and cause.rcvd is None
+        and cause.sent is not None
+        and cause.sent.code in _PROTOCOL_CLOSES
+    ):
+        return cause.sent.code
+    return None
+
+
 def classify(exc: BaseException, ctx: LinkContext) -> LinkError:  # noqa: PLR0911 - one return per exception family
     """Any exception from connect/send/receive -> LinkError. Unknown ones become PROTOCOL."""
     if isinstance(exc, LinkError):
@@ -160,6 +180,9 @@ def classify(exc: BaseException, ctx: LinkContext) -> LinkError:  # noqa: PLR091
     if isinstance(exc, genai_errors.APIError):
         if exc.code is None:
             return LinkError(CloseKind.PROTOCOL, None, f"Unreadable server message: {exc}")
+        ours = _client_initiated_close(exc)
+        if ours is not None:
+            return classify_close(ours, "the client refused a server message", ctx)
         return classify_close(int(exc.code), _reason(exc), ctx)
     if isinstance(exc, ConnectionClosed):
         rcvd = exc.rcvd

@@ -152,6 +152,11 @@ class SimServer:
         """Received frames whose top-level key is `kind` in either spelling."""
         return [f for f in self.received if any(wire.snake(k) == kind for k in f)]
 
+    @property
+    def open_connections(self) -> int:
+        """Connections the server currently holds open."""
+        return len(self._live)
+
     def issued_handles(self) -> list[str]:
         return list(self._sessions)
 
@@ -597,6 +602,6 @@ def _pieces(text: str, n: int) -> list[str]:
 def _default_reason(code: int) -> str:
     return {
         1007: "Request contains an invalid argument.",
-        1008: "Requested entity was not found or the request violates policy.",
+        1008: "Operation is not implemented, or supported, or enabled.",
         1011: "Internal error encountered.",
     }.get(code, "Closed by the simulator.")

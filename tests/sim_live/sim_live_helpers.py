@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
@@ -43,6 +44,7 @@ class EventLog:
     def __init__(self, link: LiveLink) -> None:
         self.link = link
         self.events: list[ServerEvent | LinkClosed] = []
+        self.times: list[float] = []  # monotonic arrival time of each event
         self._changed = asyncio.Condition()
         self.task = asyncio.create_task(self._pump(), name="test-events")
 
@@ -50,6 +52,7 @@ class EventLog:
         async for ev in self.link.events():
             async with self._changed:
                 self.events.append(ev)
+                self.times.append(time.monotonic())
                 self._changed.notify_all()
 
     async def wait_for(
@@ -85,6 +88,9 @@ class EventLog:
 
     def of(self, kind: type) -> list[Any]:
         return [e for e in self.events if isinstance(e, kind)]
+
+    def times_of(self, kind: type) -> list[float]:
+        return [t for t, e in zip(self.times, self.events, strict=True) if isinstance(e, kind)]
 
     def output_text(self) -> str:
         return "".join(e.text for e in self.of(OutputTranscript))
