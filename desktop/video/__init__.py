@@ -12,6 +12,8 @@ from desktop.video.capture import (
 )
 from desktop.video.encode import encode_jpeg, resize_long_side, to_rgb_preview
 from desktop.video.errors import EncodeError, VideoError, VideoSourceError
+from desktop.video.privacy import MaskRegion, apply_mask
+from desktop.video.snapshot import snapshot
 from desktop.video.source import (
     CameraInfo,
     Frame,
@@ -33,14 +35,17 @@ __all__ = [
     "Frame",
     "FrameMailbox",
     "FrameSource",
+    "MaskRegion",
     "SourceKind",
     "SourceSpec",
     "VideoError",
     "VideoSourceError",
+    "apply_mask",
     "encode_jpeg",
     "list_cameras",
     "open_source",
     "parse_source",
     "resize_long_side",
+    "snapshot",
     "to_rgb_preview",
 ]
