@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncGenerator, Awaitable, Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 
 from google import genai
@@ -164,7 +164,7 @@ class LiveLink:
 
     # --- receiving ------------------------------------------------------------------
 
-    async def events(self) -> AsyncIterator[ServerEvent | LinkClosed]:
+    async def events(self) -> AsyncGenerator[ServerEvent | LinkClosed, None]:
         """Server events in the fixed order, then exactly one LinkClosed."""
         session = self._session
         if session is None:
