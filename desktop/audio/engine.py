@@ -141,6 +141,7 @@ class AudioEngine:
 
         self._speaking = False
         self._levels = Levels()
+        self._last_note = ""
 
     # ------------------------------------------------------------------ public API
 
@@ -478,5 +479,10 @@ class AudioEngine:
                     note = "Audio devices restarted after an interruption."
                 break
             else:
+                # Streams stay closed; the watchdog tries again every watchdog_s, so a device
+                # that comes back is picked up. Say so once, not on every attempt.
                 note = f"No usable audio device: {note}"
+            if note == self._last_note:
+                return
+            self._last_note = note
         self._post(self.on_device_note, note)

@@ -160,6 +160,30 @@ class PulseServer:
         self.pactl("set-default-sink", sink)
         self.pactl("set-default-source", source)
 
+    def pacmd(self, *args: str) -> str:
+        """A command for the CLI protocol (pactl cannot kill streams); loads it on first use."""
+        if not (self.runtime_dir / "pulse" / "cli").exists():
+            self.load_module("module-cli-protocol-unix")
+        done = subprocess.run(
+            ["pacmd", *args], env=self.env, capture_output=True, text=True, timeout=10, check=False
+        )
+        if done.returncode != 0 or "failed" in done.stdout.lower():
+            raise RuntimeError(f"pacmd {' '.join(args)} failed: {done.stdout} {done.stderr}")
+        return done.stdout
+
+    def kill_streams(self) -> int:
+        """Kill every playback and capture stream, as a vanished device does to its clients.
+
+        Returns how many were killed; the clients see an I/O error on their next access.
+        """
+        killed = 0
+        for kind in ("sink-inputs", "source-outputs"):
+            for line in self.pactl("list", "short", kind).splitlines():
+                command = "kill-sink-input" if kind == "sink-inputs" else "kill-source-output"
+                self.pacmd(command, line.split("\t")[0])
+                killed += 1
+        return killed
+
     def play(self, wav_path: str | Path, sink: str = MICROPHONE) -> None:
         """Play a WAV file into ``sink`` and wait until it has been played."""
         subprocess.run(
