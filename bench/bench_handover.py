@@ -233,7 +233,7 @@ async def _until_closed(
 
 def row(name: str, values: list[float]) -> str:
     ms = [v * 1000 for v in values]
-    return f"{name:<34} {len(ms):>3} {pct(ms, 50):>9.1f} {pct(ms, 95):>9.1f} {max(ms):>9.1f}"
+    return f"{name:<38} {len(ms):>3} {pct(ms, 50):>9.1f} {pct(ms, 95):>9.1f} {max(ms):>9.1f}"
 
 
 def main() -> int:
@@ -249,7 +249,7 @@ def main() -> int:
     asyncio.run(bench_handovers(args.handovers, args.lifetime, run))
     asyncio.run(bench_drops(args.drops, args.lifetime, run))
 
-    print(f"{'metric':<34} {'n':>3} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9}")
+    print(f"{'metric':<38} {'n':>3} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9}")
     print(row("handover gap (last old -> first new)", run.gaps))
     print(row("  close old link", run.close_old))
     print(row("  open new link (resume, TLS+setup)", run.open_new))
