@@ -12,7 +12,7 @@ import logging
 import sqlite3
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from desktop.infra.history import HistoryError, HistoryStore
 from desktop.infra.settings import Settings
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from desktop.audio.engine import AudioEngine
     from desktop.live.link import LiveLink
+    from desktop.live.options import Backend
     from desktop.sim.server import SimServer
     from desktop.video.capture import CaptureStatus, CaptureWorker
 
@@ -101,7 +102,7 @@ class SessionDriver:
             return
         self._running = True
         loop = asyncio.get_running_loop()
-        self._record(lambda h: self._begin_history(h))
+        self._record(self._begin_history)
         if self.backend == "simulator":
             await self._start_simulator()
             self._ui(ev.Notice(SIMULATOR_BANNER, ev.NoticeLevel.INFO))
@@ -175,23 +176,11 @@ class SessionDriver:
             case ev.CloseLink():
                 self._close_link()
             case ev.SendVideo():
-                if self._video_queued >= OUTBOX_VIDEO_LIMIT:
-                    return  # the uplink is backed up: this frame is dropped, audio goes first
-                self._video_queued += 1
-                self._outbox.put_nowait(command)
-            case (
-                ev.SendAudio()
-                | ev.SendText()
-                | ev.SendAudioStreamEnd()
-                | ev.SendToolResults()
-            ):
+                self._queue_video(command)
+            case ev.SendAudio() | ev.SendText() | ev.SendAudioStreamEnd() | ev.SendToolResults():
                 self._outbox.put_nowait(command)
             case ev.PlayAudio(pcm=pcm):
-                if self.audio is not None:
-                    self.audio.play(pcm, self._engine_generation)
-                else:
-                    # No speaker: nothing will ever report the playback idle.
-                    asyncio.get_running_loop().call_soon(self.feed, ev.PlaybackIdle())
+                self._play(pcm)
             case ev.ClearPlayback():
                 if self.audio is not None:
                     self._engine_generation = self.audio.clear()
@@ -202,7 +191,22 @@ class SessionDriver:
                 if task is not None:
                     task.cancel()
 
+    def _queue_video(self, command: ev.SendVideo) -> None:
+        if self._video_queued >= OUTBOX_VIDEO_LIMIT:
+            return  # the uplink is backed up: this frame is dropped, audio goes first
+        self._video_queued += 1
+        self._outbox.put_nowait(command)
+
+    def _play(self, pcm: bytes) -> None:
+        if self.audio is not None:
+            self.audio.play(pcm, self._engine_generation)
+        else:
+            # No speaker: nothing will ever report the playback idle.
+            asyncio.get_running_loop().call_soon(self.feed, ev.PlaybackIdle())
+
     def _ui(self, event: ev.UiEvent | VideoStatus) -> None:
+        if isinstance(event, ev.LinkStatusChanged):
+            log.info("Link %s: %s", event.state, event.detail)
         if (
             isinstance(event, ev.TranscriptChanged)
             and event.text
@@ -239,8 +243,9 @@ class SessionDriver:
         except (HistoryError, sqlite3.Error, OSError) as exc:
             log.error("History not saved: %s", exc)
             self.history = None
-            self._ui(ev.Notice(f"The session history cannot be saved: {exc}",
-                               ev.NoticeLevel.WARNING))
+            self._ui(
+                ev.Notice(f"The session history cannot be saved: {exc}", ev.NoticeLevel.WARNING)
+            )
 
     # -- the link ---------------------------------------------------------------------------
 
@@ -307,7 +312,7 @@ class SessionDriver:
         if self._sim is not None:
             endpoint, ssl_context = self._sim.url, self._sim.client_ssl_context()
         return LiveOptions(
-            backend=self.backend,
+            backend=cast("Backend", self.backend),
             model=s.effective_model(self.backend),
             api_key=self._api_key,
             project=s.project or None,
@@ -440,9 +445,14 @@ class SessionDriver:
         while True:
             await asyncio.sleep(VIDEO_POLL_S)
             latest = self.latest_frame()
-            if latest is None or latest[0] == last_seq or self.core.link not in (
-                LinkState.OPEN,
-                LinkState.DRAINING,
+            if (
+                latest is None
+                or latest[0] == last_seq
+                or self.core.link
+                not in (
+                    LinkState.OPEN,
+                    LinkState.DRAINING,
+                )
             ):
                 continue
             now = loop.time()
@@ -473,8 +483,11 @@ class SessionDriver:
         self._tasks.discard(task)
         if not task.cancelled() and task.exception() is not None:
             log.error("Task %s failed", task.get_name(), exc_info=task.exception())
-            self._ui(ev.Notice(f"Internal error in {task.get_name()}; see the log.",
-                               ev.NoticeLevel.ERROR))
+            self._ui(
+                ev.Notice(
+                    f"Internal error in {task.get_name()}; see the log.", ev.NoticeLevel.ERROR
+                )
+            )
 
     async def _cancel_tasks(self) -> None:
         closing = [t for t in self._tasks if t.get_name() == "link-close"]
@@ -506,7 +519,7 @@ def smoke_check(settings: Settings, api_key: str | None) -> list[str]:
 
     backend = settings.effective_backend(api_key is not None)
     options = LiveOptions(
-        backend=backend,
+        backend=cast("Backend", backend),
         model=settings.effective_model(backend),
         api_key=api_key,
         project=settings.project or None,

@@ -47,6 +47,7 @@ def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "fieldassist-home"
     home.mkdir()
     monkeypatch.setenv("FIELDASSIST_HOME", str(home))
-    for var in ("GEMINI_API_KEY", "GOOGLE_API_KEY", "GOOGLE_CLOUD_PROJECT", "GOOGLE_CLOUD_LOCATION"):
+    names = ("GEMINI_API_KEY", "GOOGLE_API_KEY", "GOOGLE_CLOUD_PROJECT", "GOOGLE_CLOUD_LOCATION")
+    for var in names:
         monkeypatch.delenv(var, raising=False)
     return home

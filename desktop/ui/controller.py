@@ -35,6 +35,8 @@ VIDEO_STATE_TEXT = {
     "opening": "Opening video source…",
     "retrying": "Video source lost: retrying…",
     "error": "Video source unavailable",
+    "idle": "Video not started",
+    "stopped": "Video stopped",
 }
 
 
@@ -130,8 +132,11 @@ class Controller(QObject):
                 if state in (LinkState.FAILED.value, LinkState.CLOSED.value):
                     self.window.start_button.setText("Start session")
             case ev.Notice(text=text, level=level):
-                log.log(logging.WARNING if level != ev.NoticeLevel.INFO else logging.INFO,
-                        "Notice: %s", text)
+                log.log(
+                    logging.WARNING if level != ev.NoticeLevel.INFO else logging.INFO,
+                    "Notice: %s",
+                    text,
+                )
                 if level is not ev.NoticeLevel.INFO or text == SIMULATOR_BANNER:
                     self.show_banner(text, error=level is ev.NoticeLevel.ERROR)
             case ev.UsageChanged(total_tokens=tokens, time_left_s=left):
@@ -147,7 +152,9 @@ class Controller(QObject):
 
     def show_banner(self, text: str, *, error: bool = False) -> None:
         colour = "#fde7e9; color: #5c0011" if error else "#fff4ce; color: #3b2f00"
-        self.window.banner.setStyleSheet(f"QLabel#banner {{ background: {colour}; padding: 6px 10px; }}")
+        self.window.banner.setStyleSheet(
+            f"QLabel#banner {{ background: {colour}; padding: 6px 10px; }}"
+        )
         self.window.banner.setText(text)
         self.window.banner.show()
 

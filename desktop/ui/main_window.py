@@ -62,6 +62,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
 
+        self._build_controls()
+        self._build_layout()
+        self._build_status_bar()
+
+    def _build_controls(self) -> None:
         self.start_button = _button("Start session", "Connect and start talking (Ctrl+Return)")
         self.start_button.setShortcut(QKeySequence("Ctrl+Return"))
         self.mute_button = _button("Mute", "Stop sending the microphone (Ctrl+M)", checkable=True)
@@ -77,6 +82,7 @@ class MainWindow(QMainWindow):
         self.text_box.setAccessibleName("Message to the assistant")
         self.send_button = _button("Send", "Send the typed message (Enter)")
 
+    def _build_layout(self) -> None:
         controls = QHBoxLayout()
         for widget in (self.start_button, self.mute_button, self.camera_button):
             controls.addWidget(widget)
@@ -96,6 +102,8 @@ class MainWindow(QMainWindow):
         central.setLayout(body)
         self.setCentralWidget(central)
 
+    def _build_status_bar(self) -> None:
+
         self.connection_label = QLabel("Not connected")
         self.connection_label.setObjectName("connection")
         self.connection_label.setAccessibleName("Connection state")
@@ -105,7 +113,7 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.usage_label)
         self.setStatusBar(status)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
         super().closeEvent(event)
 

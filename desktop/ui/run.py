@@ -6,7 +6,6 @@ import asyncio
 import logging
 import os
 import signal
-from pathlib import Path
 
 from desktop.app import SessionDriver, smoke_check
 from desktop.cli import CliOptions
@@ -104,5 +103,3 @@ def _close_on_signals(window: object) -> None:
 
     signal.signal(signal.SIGINT, handler)
     signal.signal(signal.SIGTERM, handler)
-
-

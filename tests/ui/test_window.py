@@ -16,9 +16,9 @@ from desktop.ui.controller import Controller
 from desktop.ui.main_window import MainWindow
 
 
-async def wait_until(condition, timeout: float = 15.0) -> None:  # type: ignore[no-untyped-def]
+async def wait_until(condition, limit_s: float = 15.0) -> None:  # type: ignore[no-untyped-def]
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
+    deadline = loop.time() + limit_s
     while not condition():
         if loop.time() > deadline:
             raise AssertionError("condition not met in time")
@@ -36,14 +36,19 @@ def ui(qtbot: QtBot, tmp_path: Path) -> tuple[MainWindow, Controller, HistorySto
     window = MainWindow()
     qtbot.addWidget(window)
     holder: list[Controller] = []
-    driver = SessionDriver(settings, None, lambda e: holder[0].on_ui_event(e), history)
-    controller = Controller(window, driver)
+
+    def on_ui(event: ev.UiEvent | VideoStatus) -> None:
+        holder[0].on_ui_event(event)  # the controller is built after its driver
+
+    controller = Controller(window, SessionDriver(settings, None, on_ui, history))
     holder.append(controller)
     window.show()
     return window, controller, history
 
 
-def test_window_is_built_with_every_control(ui: tuple[MainWindow, Controller, HistoryStore]) -> None:
+def test_window_is_built_with_every_control(
+    ui: tuple[MainWindow, Controller, HistoryStore],
+) -> None:
     window, _, _ = ui
     for widget in (
         window.preview,
