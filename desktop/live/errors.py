@@ -173,7 +173,7 @@ def _client_initiated_close(exc: genai_errors.APIError) -> int | None:
     return None
 
 
-def classify(exc: BaseException, ctx: LinkContext) -> LinkError:  # noqa: PLR0911 - one return per exception family
+def classify(exc: BaseException, ctx: LinkContext) -> LinkError:  # noqa: PLR0911, PLR0912 - one branch per exception family
     """Any exception from connect/send/receive -> LinkError. Unknown ones become PROTOCOL."""
     if isinstance(exc, LinkError):
         return exc
@@ -204,7 +204,11 @@ def classify(exc: BaseException, ctx: LinkContext) -> LinkError:  # noqa: PLR091
         )
     if isinstance(exc, InvalidHandshake):
         return LinkError(CloseKind.PROTOCOL, None, f"The WebSocket handshake failed ({exc}).")
-    if isinstance(exc, TimeoutError | ConnectionError | OSError):
+    if isinstance(exc, TimeoutError):
+        return LinkError(
+            CloseKind.TRANSIENT, None, "The Live service did not answer in time; retrying."
+        )
+    if isinstance(exc, ConnectionError | OSError):
         return LinkError(
             CloseKind.TRANSIENT,
             None,

@@ -7,6 +7,7 @@ policy belongs to the session core). Only the non-deprecated SDK calls are used:
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncGenerator, Awaitable, Callable, Sequence
@@ -36,8 +37,17 @@ JPEG_MIME = "image/jpeg"
 class LiveLink:
     """A single connection. Construct (no I/O), `open()`, then run `events()` in one task."""
 
-    def __init__(self, client: genai.Client, model: str, config: types.LiveConnectConfig) -> None:
+    def __init__(
+        self,
+        client: genai.Client,
+        model: str,
+        config: types.LiveConnectConfig,
+        *,
+        setup_timeout_s: float = 20.0,
+    ) -> None:
         self._client = client
+        # The SDK bounds the WebSocket handshake (10 s) but waits for setupComplete forever.
+        self._setup_timeout_s = setup_timeout_s
         self._model = model
         self._config = config
         res = config.session_resumption
@@ -76,7 +86,7 @@ class LiveLink:
         cm = self._client.aio.live.connect(model=self._model, config=self._config)
         self._cm = cm
         try:
-            session = await cm.__aenter__()
+            session = await asyncio.wait_for(cm.__aenter__(), self._setup_timeout_s)
         except Exception as exc:
             self._cm = None
             err = classify(exc, self._ctx())

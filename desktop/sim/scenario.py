@@ -66,6 +66,7 @@ class Scenario:
     # Cancel a pending tool call this many seconds after issuing it (None: never).
     cancel_tool_calls_after_s: float | None = None
     huge_frame_bytes: int = 3 * 2**20
+    setup_delay_s: float = 0.0  # a slow (or, if long enough, a silent) server at setup
 
 
 class ScenarioError(ValueError):

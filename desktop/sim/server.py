@@ -111,6 +111,8 @@ class SimServer:
             return
         for conn in list(self._live):
             await conn.cancel_tasks()
+            if conn.handler is not None:
+                conn.handler.cancel()  # a handler may be mid-sleep (slow setup scenario)
         self._server.close()
         await self._server.wait_closed()
         self._server = None
@@ -235,6 +237,7 @@ class _Connection:
         self.replies_started = 0
         self.fired: set[Fault] = set()
         self.call_ids = itertools.count(1)
+        self.handler = asyncio.current_task()  # the websockets handler task running us
 
     # --- plumbing --------------------------------------------------------------------
 
@@ -293,6 +296,8 @@ class _Connection:
         if not isinstance(setup, dict):
             await self.close(1007, "The first message must be a setup message.")
         await self._check_setup(setup)
+        if self.sc.setup_delay_s > 0:
+            await asyncio.sleep(self.sc.setup_delay_s)
         await self.send(wire.setup_complete(f"sim-session-{self.number}"))
         if self.resumption:
             await self.send(wire.resumption_update(self.server.new_handle(self.state), True))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from sim_live_helpers import WAIT_S, EventLog, SimFactory, make_link, speak
+from sim_live_helpers import WAIT_S, EventLog, SimFactory, make_link, options, speak
 
-from desktop.live import LinkError
+from desktop.live import LinkError, LiveLink, build_client, build_config
 from desktop.session.events import CloseKind, GoAway, ModelAudio, TurnComplete
 from desktop.sim import Fault, Scenario, parse
 
@@ -131,3 +131,13 @@ async def test_events_end_with_exactly_one_link_closed(make_sim: SimFactory) -> 
     await asyncio.wait_for(log.task, WAIT_S)
     assert log.kinds().count("LinkClosed") == 1
     assert log.kinds()[-1] == "LinkClosed"
+
+
+async def test_silent_server_at_setup_times_out_as_transient(make_sim: SimFactory) -> None:
+    sim = await make_sim(Scenario(setup_delay_s=30))
+    opts = options(sim)
+    link = LiveLink(build_client(opts), opts.model_name, build_config(opts), setup_timeout_s=0.3)
+    with pytest.raises(LinkError) as info:
+        await link.open()
+    assert info.value.kind is CloseKind.TRANSIENT
+    assert not link.is_open
