@@ -7,15 +7,25 @@ from collections.abc import Sequence
 from typing import Any
 
 from google import genai
+from google.auth import exceptions as auth_errors
 from google.genai import types
 
+from desktop.live.errors import LinkError
 from desktop.live.options import SIMULATOR_API_KEY, LiveOptions
+from desktop.session.events import CloseKind
 
 GEMINI_API_VERSION = "v1beta"  # the SDK's default v1 does not serve Live
 
 
-class OptionsError(ValueError):
-    """The settings cannot describe a connection; the message says which one to fix."""
+class OptionsError(LinkError):
+    """The settings cannot describe a connection; the message says which one to fix.
+
+    A LinkError (fatal, never retried) so a driver that opens links handles it like any
+    other refusal: the session fails with this message and the settings stay as they are.
+    """
+
+    def __init__(self, message: str, kind: CloseKind = CloseKind.FATAL_ARGUMENT) -> None:
+        super().__init__(kind, None, message)
 
 
 def ssl_context_for(opts: LiveOptions) -> ssl.SSLContext | None:
@@ -43,11 +53,27 @@ def _http_options(opts: LiveOptions, api_version: str | None) -> types.HttpOptio
 
 
 def build_client(opts: LiveOptions, *, credentials: Any = None) -> genai.Client:
-    """A client for the chosen backend. No network I/O happens here.
+    """A client for the chosen backend. Raises OptionsError (a fatal LinkError).
 
-    `credentials` (google.auth credentials) is for Vertex only; None means Application
-    Default Credentials, fetched by the SDK when the session connects.
+    No network I/O for the Gemini API and the simulator. For Vertex, the SDK's constructor
+    may read Application Default Credentials files (run it off the UI thread).
+    `credentials` (google.auth credentials) is for Vertex only; None means ADC.
     """
+    try:
+        return _build_client(opts, credentials)
+    except OptionsError:
+        raise
+    except auth_errors.GoogleAuthError as exc:
+        raise OptionsError(
+            f"No usable Google Cloud credentials ({type(exc).__name__}): run "
+            "`gcloud auth application-default login`.",
+            CloseKind.FATAL_AUTH,
+        ) from exc
+    except ValueError as exc:
+        raise OptionsError(f"The connection settings are not usable: {exc}") from exc
+
+
+def _build_client(opts: LiveOptions, credentials: Any) -> genai.Client:
     if opts.backend == "simulator":
         if not opts.endpoint:
             raise OptionsError("The simulator backend needs its URL as the endpoint.")

@@ -6,7 +6,8 @@ import pytest
 from google.genai import errors as genai_errors
 from google.genai import types
 
-from desktop.live.errors import LinkContext, classify, classify_close
+from desktop.live.config import OptionsError, build_client
+from desktop.live.errors import LinkContext, LinkError, classify, classify_close
 from desktop.live.options import LiveOptions
 from desktop.live.translate import parse_duration, translate
 from desktop.session.events import (
@@ -142,3 +143,12 @@ def test_options_repr_hides_the_key() -> None:
     text = repr(LiveOptions(api_key="AIza-secret-value"))
     assert "AIza-secret-value" not in text and "api_key='***'" in text
     assert LiveOptions(backend="vertex").model_name != LiveOptions().model_name
+
+
+def test_unusable_settings_are_fatal_link_errors() -> None:
+    with pytest.raises(OptionsError) as info:
+        build_client(LiveOptions(backend="gemini", api_key=None))
+    assert isinstance(info.value, LinkError) and info.value.kind.fatal
+    assert "GEMINI_API_KEY" in info.value.message
+    with pytest.raises(OptionsError, match="CA file"):
+        build_client(LiveOptions(backend="simulator", endpoint="https://x", ca_file="/nonexistent"))
