@@ -12,13 +12,14 @@ import logging
 import sqlite3
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from desktop.infra.history import HistoryError, HistoryStore
 from desktop.infra.settings import Settings
 from desktop.session import events as ev
 from desktop.session.core import SessionCore
-from desktop.session.pacing import FramePacer
+from desktop.session.pacing import FramePacer, VideoDropPolicy
 from desktop.session.states import IllegalTransition, LinkState
 
 if TYPE_CHECKING:
@@ -29,12 +30,12 @@ if TYPE_CHECKING:
     from desktop.live.options import Backend
     from desktop.sim.server import SimServer
     from desktop.video.capture import CaptureStatus, CaptureWorker
+    from desktop.video.privacy import MaskRegion
 
 log = logging.getLogger(__name__)
 
 TICK_S = 0.25
 VIDEO_POLL_S = 0.05
-OUTBOX_VIDEO_LIMIT = 8  # frames are dropped before audio ever waits behind them
 SIMULATOR_BANNER = "Offline simulator: add a Gemini API key in Settings to talk to Gemini"
 
 
@@ -44,11 +45,6 @@ class VideoStatus:
 
     state: str
     message: str = ""
-
-
-@dataclass(frozen=True)
-class SendStats:
-    video_fps: float
 
 
 UiCallback = Callable[[ev.UiEvent | VideoStatus], None]
@@ -75,7 +71,8 @@ class SessionDriver:
         self._link_id = 0
         self._link_task: asyncio.Task[None] | None = None
         self._outbox: asyncio.Queue[ev.Command] = asyncio.Queue()
-        self._video_queued = 0
+        self._video_drop = VideoDropPolicy()  # frames are dropped before audio ever waits
+        self.masks: tuple[MaskRegion, ...] = ()
         self._tool_tasks: dict[str, asyncio.Task[None]] = {}
         self._client: Any = None
         self._sim: SimServer | None = None
@@ -120,7 +117,7 @@ class SessionDriver:
         if self.core.link not in (LinkState.CLOSED, LinkState.DISCONNECTED):
             self.feed(ev.StopRequested())
         await self._cancel_tasks()
-        self._stop_devices()
+        await self._stop_devices()
         if self._history_session is not None:
             session_id = self._history_session
             self._record(lambda h: h.end_session(session_id))
@@ -154,6 +151,65 @@ class SessionDriver:
 
     def latest_frame(self) -> tuple[int, np.ndarray[Any, Any]] | None:
         return self.video.latest() if self.video is not None else None
+
+    def preview_frame(
+        self, after_seq: int, max_w: int, max_h: int
+    ) -> tuple[int, np.ndarray[Any, Any]] | None:
+        """The newest frame as RGB fitted to the preview, masks applied; None if not newer."""
+        from desktop.video.encode import to_rgb_preview
+
+        latest = self.latest_frame()
+        if latest is None or latest[0] == after_seq:
+            return None
+        seq, frame = latest
+        return seq, to_rgb_preview(frame, max_w, max_h, mask=self.masks)
+
+    def effective_video_fps(self) -> float:
+        return self.pacer.effective_fps(asyncio.get_running_loop().time())
+
+    def switch_source(self, spec_text: str) -> None:
+        """Change the video source mid-session, without reconnecting."""
+        from desktop.video.errors import VideoSourceError
+
+        self.settings.video_source = spec_text
+        if not self._running:
+            return
+        if self.video is None:
+            self._start_video()
+            return
+        try:
+            self.video.switch(spec_text, loop=True)
+        except VideoSourceError as exc:
+            self._set_video_status(VideoStatus("error", str(exc)))
+            self._ui(ev.Notice(str(exc), ev.NoticeLevel.WARNING))
+
+    def add_mask(self, region: MaskRegion) -> None:
+        self.masks = (*self.masks, region)
+
+    def clear_masks(self) -> None:
+        self.masks = ()
+
+    async def take_snapshot(self) -> Path | None:
+        """Save the current frame at full resolution and send it once (the snapshot key)."""
+        from desktop.infra import paths
+        from desktop.video.errors import VideoError
+        from desktop.video.snapshot import snapshot
+
+        latest = self.latest_frame()
+        if latest is None or self.video_status.state == "paused":
+            self._ui(ev.Notice("No camera picture to take a snapshot of.", ev.NoticeLevel.WARNING))
+            return None
+        folder = paths.data_dir() / "snapshots"
+        try:
+            path, jpeg = await asyncio.to_thread(snapshot, latest[1], folder, mask=self.masks)
+        except VideoError as exc:
+            self._ui(ev.Notice(f"Snapshot not saved: {exc}", ev.NoticeLevel.WARNING))
+            return None
+        if self._history_session is not None:
+            session_id = self._history_session
+            self._record(lambda h: h.add_snapshot(session_id, jpeg, caption=path.name))
+        self.feed(ev.SnapshotTaken(jpeg, path.name))
+        return path
 
     # -- the pump ---------------------------------------------------------------------------
 
@@ -192,10 +248,8 @@ class SessionDriver:
                     task.cancel()
 
     def _queue_video(self, command: ev.SendVideo) -> None:
-        if self._video_queued >= OUTBOX_VIDEO_LIMIT:
-            return  # the uplink is backed up: this frame is dropped, audio goes first
-        self._video_queued += 1
-        self._outbox.put_nowait(command)
+        if self._video_drop.admit_video(self._outbox.qsize()):
+            self._outbox.put_nowait(command)
 
     def _play(self, pcm: bytes) -> None:
         if self.audio is not None:
@@ -333,8 +387,6 @@ class SessionDriver:
 
         while True:
             command = await self._outbox.get()
-            if isinstance(command, ev.SendVideo):
-                self._video_queued -= 1
             link = self._link
             if link is None:
                 continue  # the link went away: the core buffers what must survive a reconnect
@@ -429,13 +481,13 @@ class SessionDriver:
         self.video_status = status
         self._ui(status)
 
-    def _stop_devices(self) -> None:
+    async def _stop_devices(self) -> None:
         if self.audio is not None:
             self.audio.stop()
             self.audio = None
         if self.video is not None:
-            self.video.stop()
-            self.video = None
+            video, self.video = self.video, None
+            await asyncio.to_thread(video.stop)  # a stuck stream read can take seconds
 
     async def _video_loop(self) -> None:
         from desktop.video.encode import encode_jpeg
@@ -461,7 +513,11 @@ class SessionDriver:
             self.pacer.mark_sent(now)
             last_seq, frame = latest
             jpeg = await asyncio.to_thread(
-                encode_jpeg, frame, self.settings.video_long_side, self.settings.jpeg_quality
+                encode_jpeg,
+                frame,
+                self.settings.video_long_side,
+                self.settings.jpeg_quality,
+                mask=self.masks,
             )
             self.feed(ev.VideoFrame(jpeg))
 

@@ -87,6 +87,7 @@ class SessionCore:
             ev.MicAudio: self._on_mic,
             ev.MicMuted: self._on_muted,
             ev.VideoFrame: self._on_video,
+            ev.SnapshotTaken: self._on_snapshot,
             ev.UserText: self._on_text,
             ev.PlaybackIdle: self._on_playback_idle,
             ev.ToolResult: self._on_tool_result,
@@ -224,6 +225,13 @@ class SessionCore:
     def _on_video(self, frame: ev.VideoFrame) -> None:
         if self.link in LINK_IS_UP:
             self._commands.append(ev.SendVideo(frame.jpeg))
+
+    def _on_snapshot(self, snap: ev.SnapshotTaken) -> None:
+        if self.link in LINK_IS_UP:
+            self._commands.append(ev.SendVideo(snap.jpeg))
+            self._note(f"Snapshot sent ({snap.name})", notice=False)
+        else:
+            self._note(f"Snapshot saved, not sent: not connected ({snap.name})", notice=False)
 
     def _on_text(self, typed: ev.UserText) -> None:
         text = typed.text.strip()

@@ -179,6 +179,14 @@ class UserText:
 
 
 @dataclass(frozen=True)
+class SnapshotTaken:
+    """A full-resolution still the user (or a tool) took: sent once, noted in the transcript."""
+
+    jpeg: bytes
+    name: str
+
+
+@dataclass(frozen=True)
 class PlaybackIdle:
     """The speaker has played out everything the model sent (ring buffer empty)."""
 
@@ -207,6 +215,7 @@ InputEvent = (
     | MicAudio
     | MicMuted
     | VideoFrame
+    | SnapshotTaken
     | UserText
     | PlaybackIdle
     | ToolResult

@@ -14,7 +14,7 @@ from collections.abc import Coroutine
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QRectF, QTimer
 from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import QListWidgetItem
 
@@ -57,11 +57,23 @@ class Controller(QObject):
         window.send_button.clicked.connect(self._on_send)
         window.text_box.returnPressed.connect(self._on_send)
         window.closing.connect(self._on_closing)
+        window.snapshot_button.clicked.connect(self._on_snapshot)
+        window.clear_masks_button.clicked.connect(driver.clear_masks)
+        window.preview.mask_drawn.connect(self._on_mask)
+        window.source_box.setCurrentText(driver.settings.video_source)
+        source_edit = window.source_box.lineEdit()
+        if source_edit is not None:
+            source_edit.returnPressed.connect(self._on_source)
+        window.source_box.activated.connect(self._on_source)
 
         self._preview_timer = QTimer(self)
         self._preview_timer.setInterval(PREVIEW_INTERVAL_MS)
         self._preview_timer.timeout.connect(self._refresh_preview)
         self._preview_timer.start()
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(1000)
+        self._status_timer.timeout.connect(self._refresh_status)
+        self._status_timer.start()
 
         if driver.backend == "simulator":
             self.show_banner(SIMULATOR_BANNER)
@@ -101,8 +113,34 @@ class Controller(QObject):
         self.window.text_box.clear()
         self.driver.send_text(text)
 
+    def _on_snapshot(self) -> None:
+        self._spawn(self._snapshot(), "snapshot")
+
+    async def _snapshot(self) -> None:
+        await self.driver.take_snapshot()
+
+    def _on_mask(self, rect: QRectF) -> None:
+        from desktop.video.privacy import MaskRegion
+
+        self.driver.add_mask(MaskRegion(rect.x(), rect.y(), rect.width(), rect.height()))
+        self._preview_seq = -1  # redraw with the mask at once
+
+    def _on_source(self, *_: object) -> None:
+        self._preview_seq = -1
+        self.driver.switch_source(self.window.source_box.currentText().strip() or "none")
+
+    def _refresh_status(self) -> None:
+        if self._started_at is None or not self.driver.running:
+            self.window.session_time_label.setText("")
+            self.window.video_fps_label.setText("")
+            return
+        elapsed = int(time.monotonic() - self._started_at)
+        self.window.session_time_label.setText(f"{elapsed // 60:d}:{elapsed % 60:02d}")
+        self.window.video_fps_label.setText(f"video {self.driver.effective_video_fps():.1f} fps")
+
     def _on_closing(self) -> None:
         self._preview_timer.stop()
+        self._status_timer.stop()
         try:
             asyncio.get_running_loop()
         except RuntimeError:
@@ -181,20 +219,14 @@ class Controller(QObject):
     # -- preview ----------------------------------------------------------------------------
 
     def _refresh_preview(self) -> None:
-        latest = self.driver.latest_frame()
-        if latest is None or latest[0] == self._preview_seq:
-            return
         if self.driver.video_status.state in ("paused", "off"):
             return
-        self._preview_seq, frame = latest
         label = self.window.preview
-        label.setPixmap(
-            QPixmap.fromImage(bgr_to_qimage(frame)).scaled(
-                label.size(),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        )
+        fresh = self.driver.preview_frame(self._preview_seq, label.width(), label.height())
+        if fresh is None:
+            return
+        self._preview_seq, rgb = fresh
+        label.setPixmap(QPixmap.fromImage(rgb_to_qimage(rgb)))
 
     # -- tasks ------------------------------------------------------------------------------
 
@@ -211,8 +243,7 @@ class Controller(QObject):
             self.show_banner(f"Could not {task.get_name()} the session; see the log.", error=True)
 
 
-def bgr_to_qimage(frame: np.ndarray[Any, Any]) -> QImage:
-    """A QImage that owns a copy of the pixels (the worker reuses its buffers)."""
-    height, width = frame.shape[:2]
-    rgb = np.ascontiguousarray(frame[:, :, ::-1])
-    return QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+def rgb_to_qimage(rgb: np.ndarray[Any, Any]) -> QImage:
+    """A QImage that owns a copy of the pixels (the numpy array may go away)."""
+    height, width = rgb.shape[:2]
+    return QImage(rgb.data, width, height, rgb.strides[0], QImage.Format.Format_RGB888).copy()

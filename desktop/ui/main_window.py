@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,7 +21,13 @@ from PySide6.QtWidgets import (
 
 
 class PreviewPane(QLabel):
-    """The camera picture, or a plain sentence saying why there is none."""
+    """The camera picture, or a plain sentence saying why there is none.
+
+    Dragging a rectangle over the picture asks for that region to be blacked out
+    (privacy mask), in coordinates normalised to the picture.
+    """
+
+    mask_drawn = Signal(QRectF)
 
     def __init__(self) -> None:
         super().__init__("Camera off")
@@ -30,6 +37,52 @@ class PreviewPane(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setStyleSheet("QLabel#preview { background: #111; color: #ddd; font-size: 15px; }")
         self.setAccessibleName("Camera preview")
+        self.setToolTip("Drag over the picture to black out a region before it is sent")
+        self._drag_from: QPoint | None = None
+        self._drag_to: QPoint | None = None
+
+    def picture_rect(self) -> QRect:
+        """Where the pixmap is drawn inside the label (it is centred)."""
+        pixmap = self.pixmap()
+        if pixmap is None or pixmap.isNull():
+            return QRect()
+        rect = QRect(QPoint(0, 0), pixmap.size())
+        rect.moveCenter(self.rect().center())
+        return rect
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and not self.picture_rect().isNull():
+            self._drag_from = self._drag_to = event.position().toPoint()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag_from is not None:
+            self._drag_to = event.position().toPoint()
+            self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._drag_from is None:
+            return
+        picture = self.picture_rect()
+        dragged = QRect(self._drag_from, event.position().toPoint()).normalized() & picture
+        self._drag_from = self._drag_to = None
+        self.update()
+        if dragged.width() < 4 or dragged.height() < 4:
+            return
+        self.mask_drawn.emit(
+            QRectF(
+                (dragged.x() - picture.x()) / picture.width(),
+                (dragged.y() - picture.y()) / picture.height(),
+                dragged.width() / picture.width(),
+                dragged.height() / picture.height(),
+            )
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._drag_from is not None and self._drag_to is not None:
+            painter = QPainter(self)
+            painter.setPen(QPen(Qt.GlobalColor.yellow, 2, Qt.PenStyle.DashLine))
+            painter.drawRect(QRect(self._drag_from, self._drag_to).normalized())
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +129,20 @@ class MainWindow(QMainWindow):
         )
         self.camera_button.setChecked(True)
         self.camera_button.setShortcut(QKeySequence("Ctrl+K"))
+        self.snapshot_button = _button(
+            "Snapshot", "Send the current picture at full resolution and save it (F8)"
+        )
+        self.snapshot_button.setShortcut(QKeySequence("F8"))
+        self.clear_masks_button = _button("Clear masks", "Remove the blacked-out regions")
+        self.source_box = QComboBox()
+        self.source_box.setEditable(True)
+        self.source_box.addItems(["0", "screen", "none"])
+        self.source_box.setToolTip(
+            "Video source: camera index, camera:NAME, a file, an rtsp:// or http:// URL, "
+            "screen, screen:N or none (Enter to switch)"
+        )
+        self.source_box.setAccessibleName("Video source")
+        self.source_box.setMinimumWidth(220)
 
         self.text_box = QLineEdit()
         self.text_box.setPlaceholderText("Type to the assistant and press Enter…")
@@ -84,9 +151,18 @@ class MainWindow(QMainWindow):
 
     def _build_layout(self) -> None:
         controls = QHBoxLayout()
-        for widget in (self.start_button, self.mute_button, self.camera_button):
+        left: list[QWidget] = [self.start_button, self.mute_button, self.camera_button]
+        right: list[QWidget] = [
+            QLabel("Source:"),
+            self.source_box,
+            self.snapshot_button,
+            self.clear_masks_button,
+        ]
+        for widget in left:
             controls.addWidget(widget)
         controls.addStretch(1)
+        for widget in right:
+            controls.addWidget(widget)
 
         typing = QHBoxLayout()
         typing.addWidget(self.text_box, 1)
@@ -108,8 +184,13 @@ class MainWindow(QMainWindow):
         self.connection_label.setObjectName("connection")
         self.connection_label.setAccessibleName("Connection state")
         self.usage_label = QLabel("")
+        self.video_fps_label = QLabel("")
+        self.video_fps_label.setAccessibleName("Video frames sent per second")
+        self.session_time_label = QLabel("")
         status = QStatusBar()
         status.addWidget(self.connection_label, 1)
+        status.addPermanentWidget(self.session_time_label)
+        status.addPermanentWidget(self.video_fps_label)
         status.addPermanentWidget(self.usage_label)
         self.setStatusBar(status)
 

@@ -277,3 +277,15 @@ def test_a_typed_question_gets_no_empty_place_reserved_before_the_reply() -> Non
         ("user", "torque?"),
         ("model", "Twelve."),
     ]
+
+
+def test_snapshot_is_sent_once_and_noted_or_only_saved_when_offline() -> None:
+    core = open_core()
+    core.feed(ev.SnapshotTaken(b"jpeg", "snapshot-1.jpg"))
+    assert core.drain() == [ev.SendVideo(b"jpeg")]
+    assert core.transcript.turns[-1].text == "Snapshot sent (snapshot-1.jpg)"
+    core.feed(ev.StopRequested())
+    core.drain()
+    core.feed(ev.SnapshotTaken(b"jpeg", "snapshot-2.jpg"))
+    assert core.drain() == []
+    assert "not sent" in core.transcript.turns[-1].text

@@ -6,6 +6,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.app import SIMULATOR_BANNER, SessionDriver, VideoStatus
@@ -120,3 +121,88 @@ def test_ui_events_update_the_views(ui: tuple[MainWindow, Controller, HistorySto
     assert window.preview.text() == "Camera paused"
     controller.on_ui_event(ev.Notice("The API key was rejected.", ev.NoticeLevel.ERROR))
     assert window.banner.text() == "The API key was rejected."
+
+
+def write_video(path: Path, frames: int = 60) -> Path:
+    import cv2
+    import numpy as np
+
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 15, (640, 480))
+    for _ in range(frames):
+        writer.write(np.full((480, 640, 3), 255, np.uint8))  # all white: a mask shows as black
+    writer.release()
+    return path
+
+
+async def test_video_preview_mask_snapshot_and_source_switch(qtbot: QtBot, tmp_path: Path) -> None:
+    import cv2
+    import numpy as np
+
+    video = write_video(tmp_path / "white.avi")
+    settings = Settings(backend="simulator", video_source=str(video), input_device="no-such-mic")
+    history = HistoryStore.open(tmp_path / "history.sqlite3")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    holder: list[Controller] = []
+
+    def on_ui(event: ev.UiEvent | VideoStatus) -> None:
+        holder[0].on_ui_event(event)
+
+    driver = SessionDriver(settings, None, on_ui, history)
+    controller = Controller(window, driver)
+    holder.append(controller)
+    window.show()
+    window.start_button.click()
+    await wait_until(lambda: window.connection_label.text() == "Connected")
+    await wait_until(
+        lambda: window.preview.pixmap() is not None and not window.preview.pixmap().isNull()
+    )
+
+    # Drag a mask over the left half of the picture, as a user would.
+    picture = window.preview.picture_rect()
+    qtbot.mousePress(
+        window.preview, Qt.MouseButton.LeftButton, pos=picture.topLeft() + QPoint(1, 1)
+    )
+    qtbot.mouseMove(window.preview, picture.center() + QPoint(0, picture.height() // 2 - 2))
+    qtbot.mouseRelease(
+        window.preview,
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(picture.center().x(), picture.bottom() - 1),
+    )
+    assert len(driver.masks) == 1
+    await wait_until(
+        lambda: (
+            window.preview.pixmap()
+            .toImage()
+            .pixelColor(picture.width() // 4, picture.height() // 2)
+            .value()
+            < 20
+        )
+    )
+
+    sim = driver._sim
+    assert sim is not None
+    sent_before = len(sim.frames("realtime_input"))
+    window.snapshot_button.click()
+    await wait_until(lambda: any("Snapshot sent" in line for line in transcript_lines(window)))
+    (saved,) = driver.settings and list(
+        (Path(tmp_path) / "fieldassist-home").rglob("snapshot-*.jpg")
+    )
+    still = cv2.imdecode(np.frombuffer(saved.read_bytes(), np.uint8), cv2.IMREAD_COLOR)
+    assert still.shape == (480, 640, 3)  # full resolution
+    assert still[8:-8, 8:300].max() < 40  # the masked left half is black
+    assert still[8:-8, 340:-8].min() > 200  # the rest is as the camera saw it
+    await wait_until(lambda: len(sim.frames("realtime_input")) > sent_before)
+    (session,) = history.list_sessions()
+    assert len(history.snapshots(session.id)) == 1
+
+    # Switch to no video mid-session: the link stays up.
+    window.source_box.setCurrentText("none")
+    window.source_box.lineEdit().returnPressed.emit()
+    await wait_until(
+        lambda: "No video source" in window.preview.text() or driver.video_status.state != "running"
+    )
+    assert window.connection_label.text() == "Connected"
+    assert sim.connections == 1
+    window.close()
+    await asyncio.wait_for(controller.closed.wait(), 10)
