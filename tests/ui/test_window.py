@@ -185,9 +185,7 @@ async def test_video_preview_mask_snapshot_and_source_switch(qtbot: QtBot, tmp_p
     sent_before = len(sim.frames("realtime_input"))
     window.snapshot_button.click()
     await wait_until(lambda: any("Snapshot sent" in line for line in transcript_lines(window)))
-    (saved,) = driver.settings and list(
-        (Path(tmp_path) / "fieldassist-home").rglob("snapshot-*.jpg")
-    )
+    (saved,) = list((tmp_path / "fieldassist-home").rglob("snapshot-*.jpg"))
     still = cv2.imdecode(np.frombuffer(saved.read_bytes(), np.uint8), cv2.IMREAD_COLOR)
     assert still.shape == (480, 640, 3)  # full resolution
     assert still[8:-8, 8:300].max() < 40  # the masked left half is black
