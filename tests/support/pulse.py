@@ -17,6 +17,7 @@ Use: ``pytest_plugins = ["support.pulse"]`` in tests/conftest.py, then a test ta
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -282,10 +283,14 @@ def _reinit_portaudio() -> None:
         sd._initialize()
 
 
-@pytest.fixture(scope="session")
-def pulse() -> Iterator[PulseServer]:
+@contextlib.contextmanager
+def private_pulse() -> Iterator[PulseServer]:
+    """Start a private daemon, point this process at it, and kill it on exit.
+
+    Used by the ``pulse`` fixture and by bench/bench_audio.py.
+    """
     if shutil.which("pulseaudio") is None:
-        pytest.fail("pulseaudio is not installed (apt install pulseaudio pulseaudio-utils)")
+        raise RuntimeError("pulseaudio is not installed (apt install pulseaudio pulseaudio-utils)")
     home = Path(tempfile.mkdtemp(prefix="pulse-test-"))
     home.chmod(0o700)
     (home / "pulse.pa").write_text(_PULSE_PA.format(spk=SPEAKER, mic=MICROPHONE))
@@ -310,26 +315,42 @@ def pulse() -> Iterator[PulseServer]:
     )
     client_env = dict(daemon_env, PULSE_SERVER=f"unix:{socket}")
     _wait_ready(client_env)
+    saved = {name: os.environ.get(name) for name in (*_PULSE_ENV_DROPPED, "PULSE_SERVER")}
+    for name in _PULSE_ENV_DROPPED:
+        os.environ.pop(name, None)
+    # PULSE_SERVER alone points ALSA's pulse plugin (hence PortAudio) at our daemon; HOME and
+    # XDG_RUNTIME_DIR of this process stay untouched so other code sees its own.
+    os.environ["PULSE_SERVER"] = f"unix:{socket}"
+    _reinit_portaudio()
+    try:
+        yield PulseServer(runtime_dir=home, server=f"unix:{socket}", env=client_env)
+    finally:
+        pid_file = home / "pulse" / "pid"
+        if pid_file.exists():
+            pid = int(pid_file.read_text().strip())
+            try:
+                os.kill(pid, 15)
+                for _ in range(100):
+                    os.kill(pid, 0)
+                    time.sleep(0.02)
+            except ProcessLookupError:
+                pass
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        _reinit_portaudio()  # with the caller's environment back in place
+        shutil.rmtree(home, ignore_errors=True)
 
-    with pytest.MonkeyPatch.context() as mp:
-        for name in _PULSE_ENV_DROPPED:
-            mp.delenv(name, raising=False)
-        # PULSE_SERVER alone points ALSA's pulse plugin (hence PortAudio) at our daemon; HOME and
-        # XDG_RUNTIME_DIR of the test process stay untouched so other tests see their own.
-        mp.setenv("PULSE_SERVER", f"unix:{socket}")
-        _reinit_portaudio()
-        try:
-            yield PulseServer(runtime_dir=home, server=f"unix:{socket}", env=client_env)
-        finally:
-            pid_file = home / "pulse" / "pid"
-            if pid_file.exists():
-                pid = int(pid_file.read_text().strip())
-                try:
-                    os.kill(pid, 15)
-                    for _ in range(100):
-                        os.kill(pid, 0)
-                        time.sleep(0.02)
-                except ProcessLookupError:
-                    pass
-    _reinit_portaudio()  # with the caller's environment back in place
-    shutil.rmtree(home, ignore_errors=True)
+
+@pytest.fixture(scope="session")
+def pulse() -> Iterator[PulseServer]:
+    """The private PulseAudio daemon for this test session (see the module docstring)."""
+    try:
+        with private_pulse() as server:
+            yield server
+    except RuntimeError as exc:
+        if "not installed" in str(exc):
+            pytest.fail(str(exc))
+        raise
