@@ -101,27 +101,29 @@ def _type_schema(tp: Any, where: str) -> tuple[JsonSchema, bool]:
 
 
 def _parse_docstring(doc: str) -> tuple[str, dict[str, str]]:
-    paragraphs = doc.split("\n\n")
-    summary = " ".join(paragraphs[0].split()) if paragraphs else ""
+    """(description: everything before the first section, {parameter: description})."""
+    summary: list[str] = []
     args: dict[str, str] = {}
-    in_args = False
+    section = ""
     current = ""
     for raw in doc.splitlines():
         line = raw.strip()
-        if line in ("Args:", "Arguments:", "Parameters:"):
-            in_args = True
+        if re.fullmatch(r"[A-Z][A-Za-z ]*:", line) and _indent(raw) == 0:
+            section, current = line[:-1], ""
             continue
-        if not in_args:
-            continue
-        if line.endswith(":") and " " not in line:  # the next section (Returns:, Raises:)
-            break
-        match = re.match(r"^(\w+)\s*(?:\([^)]*\))?\s*:\s*(.*)$", line)
-        if match and raw.startswith((" ", "\t")) and _indent(raw) <= 4:
-            current = match.group(1)
-            args[current] = match.group(2)
-        elif current and line:
-            args[current] = f"{args[current]} {line}".strip()
-    return summary, args
+        if not section:
+            summary.append(line)
+        elif section in _ARG_SECTIONS:
+            match = re.match(r"^(\w+)\s*(?:\([^)]*\))?\s*:\s*(.*)$", line)
+            if match and _indent(raw) <= 4:
+                current = match.group(1)
+                args[current] = match.group(2)
+            elif current and line:
+                args[current] = f"{args[current]} {line}".strip()
+    return " ".join(" ".join(summary).split()), args
+
+
+_ARG_SECTIONS = ("Args", "Arguments", "Parameters")
 
 
 def _indent(line: str) -> int:

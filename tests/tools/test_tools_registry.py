@@ -28,7 +28,7 @@ async def torque_spec(  # noqa: PLR0917  # a tool's parameters are positional by
 ) -> dict[str, Any]:
     """Look up the torque for a pump's flange bolts.
 
-    Longer explanation that is not part of the description.
+    Use it before tightening anything.
 
     Args:
         pump_model: The model printed on the pump's plate.
@@ -47,7 +47,9 @@ async def torque_spec(  # noqa: PLR0917  # a tool's parameters are positional by
 
 def test_schema_from_signature() -> None:
     description, schema = function_schema(torque_spec)
-    assert description == "Look up the torque for a pump's flange bolts."
+    assert description == (
+        "Look up the torque for a pump's flange bolts. Use it before tightening anything."
+    )
     assert schema == {
         "type": "object",
         "properties": {

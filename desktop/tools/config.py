@@ -1,0 +1,301 @@
+"""`tools.toml`: HTTP tools and MCP servers declared by the company, no code needed.
+
+```toml
+[[http]]
+name = "check_inventory"
+description = "Stock of a spare part in the regional warehouse."
+method = "GET"                                   # GET/DELETE: arguments not in the URL go
+url = "https://erp.example.com/parts/{part_number}/stock"   # to the query; others: JSON body
+timeout_s = 8
+max_response_bytes = 16384
+changes_outside = false                          # default: false for GET, true otherwise
+headers = { Authorization = "Bearer ${ENV:ERP_TOKEN}", X-Api-Key = "${KEYRING:erp-key}" }
+[http.parameters]                                # JSON schema of the arguments
+type = "object"
+required = ["part_number"]
+properties.part_number = { type = "string", description = "Part number, e.g. 4471" }
+
+[[mcp]]
+name = "files"
+command = "uvx"                                  # a stdio server ...
+args = ["some-mcp-server"]
+env = { API_TOKEN = "${ENV:FILES_TOKEN}" }
+# url = "https://mcp.example.com/mcp"            # ... or a streamable HTTP one
+# headers = { Authorization = "Bearer ${KEYRING:mcp}" }
+timeout_s = 30                                   # per call
+confirm = "auto"     # "auto": ask unless the tool says it is read-only; "always"; "never"
+prefix = false       # true: tools are named <server>_<tool> even without a clash
+```
+
+Values `${ENV:NAME}` and `${KEYRING:NAME}` are resolved when used, never logged.
+Parsing never raises: problems are collected and reported, good entries still load.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from desktop.tools.registry import ToolError
+from desktop.tools.schema import ArgChecker, SchemaError, valid_name
+
+DEFAULT_HTTP_TIMEOUT_S = 10.0
+DEFAULT_MCP_TIMEOUT_S = 30.0
+DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024
+HTTP_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
+_PLACEHOLDER = re.compile(r"\$\{(ENV|KEYRING):([^}]+)\}")
+
+ConfirmMode = Literal["auto", "always", "never"]
+SecretResolver = Callable[[str], "str | None"]
+
+
+@dataclass(frozen=True)
+class HttpToolSpec:
+    name: str
+    description: str
+    method: str
+    url: str
+    parameters: Mapping[str, Any]
+    headers: Mapping[str, str] = field(default_factory=dict)
+    timeout_s: float = DEFAULT_HTTP_TIMEOUT_S
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    changes_outside: bool = False
+
+
+@dataclass(frozen=True)
+class McpServerSpec:
+    name: str
+    command: str | None = None
+    args: tuple[str, ...] = ()
+    env: Mapping[str, str] = field(default_factory=dict)
+    cwd: str | None = None
+    url: str | None = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+    timeout_s: float = DEFAULT_MCP_TIMEOUT_S
+    start_timeout_s: float = 30.0
+    confirm: ConfirmMode = "auto"
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class ToolsConfig:
+    http: tuple[HttpToolSpec, ...] = ()
+    mcp: tuple[McpServerSpec, ...] = ()
+    problems: tuple[str, ...] = ()  # one line each, for the UI and the log
+
+
+def load_config(path: Path | None) -> ToolsConfig:
+    """Read `tools.toml`; a missing file is an empty configuration."""
+    if path is None or not path.exists():
+        return ToolsConfig()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return ToolsConfig(problems=(f"{path.name}: cannot be read ({exc})",))
+    return parse_config(text, path.name)
+
+
+def parse_config(text: str, source: str = "tools.toml") -> ToolsConfig:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return ToolsConfig(problems=(f"{source}: not valid TOML ({exc})",))
+    problems: list[str] = []
+    http: list[HttpToolSpec] = []
+    mcp: list[McpServerSpec] = []
+    names: set[str] = set()
+    for n, entry in enumerate(_tables(data, "http", source, problems), start=1):
+        where = f"{source} [[http]] #{n}"
+        try:
+            spec = _http_spec(entry)
+        except ConfigError as exc:
+            problems.append(f"{where}: {exc}")
+            continue
+        if spec.name in names:
+            problems.append(f"{where}: the name {spec.name!r} is used twice")
+            continue
+        names.add(spec.name)
+        http.append(spec)
+    servers: set[str] = set()
+    for n, entry in enumerate(_tables(data, "mcp", source, problems), start=1):
+        where = f"{source} [[mcp]] #{n}"
+        try:
+            server = _mcp_spec(entry)
+        except ConfigError as exc:
+            problems.append(f"{where}: {exc}")
+            continue
+        if server.name in servers:
+            problems.append(f"{where}: the server name {server.name!r} is used twice")
+            continue
+        servers.add(server.name)
+        mcp.append(server)
+    unknown = sorted(set(data) - {"http", "mcp"})
+    if unknown:
+        problems.append(f"{source}: unknown section(s) {', '.join(unknown)} ignored")
+    return ToolsConfig(tuple(http), tuple(mcp), tuple(problems))
+
+
+class ConfigError(ValueError):
+    pass
+
+
+def _tables(
+    data: Mapping[str, Any], key: str, source: str, problems: list[str]
+) -> list[Mapping[str, Any]]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        problems.append(f"{source}: '{key}' must be an array of tables ([[{key}]])")
+        return []
+    return value
+
+
+def _http_spec(entry: Mapping[str, Any]) -> HttpToolSpec:
+    _only(entry, {"name", "description", "method", "url", "parameters", "headers",
+                  "timeout_s", "max_response_bytes", "changes_outside"})  # fmt: skip
+    name = _name(entry)
+    method = _str(entry, "method", "GET").upper()
+    if method not in HTTP_METHODS:
+        raise ConfigError(f"method must be one of {', '.join(sorted(HTTP_METHODS))}")
+    url = _str(entry, "url")
+    if not url.startswith(("http://", "https://")):
+        raise ConfigError("url must start with http:// or https://")
+    parameters = entry.get("parameters", {"type": "object", "properties": {}})
+    if not isinstance(parameters, dict) or parameters.get("type") != "object":
+        raise ConfigError('parameters must be a JSON schema table with type = "object"')
+    try:
+        ArgChecker(parameters)
+    except SchemaError as exc:
+        raise ConfigError(str(exc)) from exc
+    props = parameters.get("properties", {})
+    missing = [p for p in re.findall(r"\{(\w+)\}", url) if p not in props]
+    if missing:
+        raise ConfigError(f"url uses {', '.join(missing)} which parameters do not declare")
+    return HttpToolSpec(
+        name=name,
+        description=_str(entry, "description"),
+        method=method,
+        url=url,
+        parameters=parameters,
+        headers=_str_map(entry, "headers"),
+        timeout_s=_positive(entry, "timeout_s", DEFAULT_HTTP_TIMEOUT_S),
+        max_response_bytes=int(_positive(entry, "max_response_bytes", DEFAULT_MAX_RESPONSE_BYTES)),
+        changes_outside=_bool(entry, "changes_outside", method != "GET"),
+    )
+
+
+def _mcp_spec(entry: Mapping[str, Any]) -> McpServerSpec:
+    _only(entry, {"name", "command", "args", "env", "cwd", "url", "headers", "timeout_s",
+                  "start_timeout_s", "confirm", "prefix"})  # fmt: skip
+    name = _name(entry)
+    command = entry.get("command")
+    url = entry.get("url")
+    if (command is None) == (url is None):
+        raise ConfigError("give either command (a stdio server) or url (streamable HTTP)")
+    if command is not None and (not isinstance(command, str) or not command.strip()):
+        raise ConfigError("command must be a non-empty string")
+    if url is not None and (
+        not isinstance(url, str) or not url.startswith(("http://", "https://"))
+    ):
+        raise ConfigError("url must start with http:// or https://")
+    args = entry.get("args", [])
+    if not isinstance(args, list) or not all(isinstance(a, str) for a in args):
+        raise ConfigError("args must be a list of strings")
+    confirm = _str(entry, "confirm", "auto")
+    if confirm not in ("auto", "always", "never"):
+        raise ConfigError('confirm must be "auto", "always" or "never"')
+    cwd = entry.get("cwd")
+    if cwd is not None and not isinstance(cwd, str):
+        raise ConfigError("cwd must be a string")
+    return McpServerSpec(
+        name=name,
+        command=command,
+        args=tuple(args),
+        env=_str_map(entry, "env"),
+        cwd=cwd,
+        url=url,
+        headers=_str_map(entry, "headers"),
+        timeout_s=_positive(entry, "timeout_s", DEFAULT_MCP_TIMEOUT_S),
+        start_timeout_s=_positive(entry, "start_timeout_s", 30.0),
+        confirm=confirm,  # type: ignore[arg-type]  # checked just above
+        prefix=_bool(entry, "prefix", False),
+    )
+
+
+def _only(entry: Mapping[str, Any], allowed: set[str]) -> None:
+    unknown = sorted(set(entry) - allowed)
+    if unknown:
+        raise ConfigError(f"unknown key(s) {', '.join(unknown)}")
+
+
+def _name(entry: Mapping[str, Any]) -> str:
+    name = _str(entry, "name")
+    if not valid_name(name):
+        raise ConfigError(
+            f"name {name!r}: use letters, digits and _ . : - "
+            "(at most 64, not starting with a digit)"
+        )
+    return name
+
+
+def _str(entry: Mapping[str, Any], key: str, default: str | None = None) -> str:
+    value = entry.get(key, default)
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{key} must be a non-empty string")
+    return value.strip()
+
+
+def _str_map(entry: Mapping[str, Any], key: str) -> dict[str, str]:
+    value = entry.get(key, {})
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise ConfigError(f"{key} must be a table of strings")
+    return {str(k): v for k, v in value.items()}
+
+
+def _positive(entry: Mapping[str, Any], key: str, default: float) -> float:
+    value = entry.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise ConfigError(f"{key} must be a positive number")
+    return float(value)
+
+
+def _bool(entry: Mapping[str, Any], key: str, default: bool) -> bool:
+    value = entry.get(key, default)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{key} must be true or false")
+    return value
+
+
+# -- secrets ------------------------------------------------------------------------------
+
+
+def resolve_value(value: str, env: Mapping[str, str], keyring: SecretResolver | None) -> str:
+    """Fill `${ENV:NAME}` / `${KEYRING:NAME}`. Raises ToolError naming (never showing) a gap."""
+
+    def fill(match: re.Match[str]) -> str:
+        kind, key = match.group(1), match.group(2).strip()
+        if kind == "ENV":
+            found = env.get(key)
+            if found is None:
+                raise ToolError(f"the environment variable {key} is not set")
+            return found
+        if keyring is None:
+            raise ToolError(f"no keyring is available for the secret {key!r}")
+        try:
+            secret = keyring(key)
+        except Exception as exc:
+            raise ToolError(f"the keyring could not give the secret {key!r}") from exc
+        if secret is None:
+            raise ToolError(f"the keyring has no secret {key!r}")
+        return secret
+
+    return _PLACEHOLDER.sub(fill, value)
+
+
+def resolve_map(
+    values: Mapping[str, str], env: Mapping[str, str], keyring: SecretResolver | None
+) -> dict[str, str]:
+    return {k: resolve_value(v, env, keyring) for k, v in values.items()}
