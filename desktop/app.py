@@ -82,6 +82,7 @@ class SessionDriver:
         self.video_status = VideoStatus("off")
         self._running = False
         self._closed = False
+        self.send_failures = 0  # sends that met a link already gone (a drop not yet noticed)
 
     # -- what the UI calls ------------------------------------------------------------------
 
@@ -393,8 +394,11 @@ class SessionDriver:
             try:
                 await self._send(link, command)
             except LinkError as exc:
-                # The receive loop reports the close; the send side only notes it.
+                # The receive loop reports the close; until it does, nothing more goes here.
+                self.send_failures += 1
                 log.info("Send failed (%s): %s", type(command).__name__, exc.message)
+                if self._link is link:
+                    self._link = None
 
     @staticmethod
     async def _send(link: LiveLink, command: ev.Command) -> None:
