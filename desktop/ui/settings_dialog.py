@@ -10,7 +10,6 @@ presses OK.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import dataclasses
 import re
 from collections.abc import Awaitable, Callable, Sequence
@@ -149,7 +148,7 @@ FIELD_TABS = {
     "language": 1,
     "video_source": 3,
 }
-TAB_TITLES = ("&Connection", "Con&versation", "&Audio", "V&ideo")
+TAB_TITLES = ("Co&nnection", "Con&versation", "&Audio", "V&ideo")
 
 
 class SettingsDialog(QDialog):
@@ -187,12 +186,15 @@ class SettingsDialog(QDialog):
         self._is_file = is_file
         self._check_source = check_source
         self._test_task: asyncio.Task[str] | None = None
+        self._testing = False
         self._devices_loaded = False
         self.key_stored = False  # True once OK has put a new key in the keyring
         self.key_deleted = False
         self._errors: dict[str, str] = {}
         self._error_labels: dict[str, QLabel] = {}
         self._fields: dict[str, QWidget] = {}
+        self._rows: dict[str, int] = {}  # field name -> its row in its tab's form
+        self._device_task: asyncio.Task[None] | None = None
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Settings sections")
@@ -249,6 +251,7 @@ class SettingsDialog(QDialog):
         self.key_note = QLabel()
         self.key_note.setWordWrap(True)
         self._row(form, "API &key:", self.api_key, "api_key", layout=key_row)
+        self._rows["key_note"] = form.rowCount()
         form.addRow("", self.key_note)
 
         self.project = QLineEdit()
@@ -273,6 +276,10 @@ class SettingsDialog(QDialog):
         ca_row.addWidget(self.ca_browse)
         self._row(form, "&CA file:", self.ca_file, "ca_file", layout=ca_row)
 
+        self._test_row(form)
+        return page
+
+    def _test_row(self, form: QFormLayout) -> None:
         self.test_button = QPushButton("&Test connection")
         self.test_button.setAccessibleName("Test connection")
         self.test_button.clicked.connect(self._on_test_clicked)
@@ -284,22 +291,13 @@ class SettingsDialog(QDialog):
         self.test_button.setEnabled(self._test_connection is not None)
         if self._test_connection is None:
             self.test_button.setToolTip("Not available in this build")
-        return page
 
     def _conversation_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self.voice = QComboBox()
-        self.voice.setEditable(True)
-        self.voice.addItem("")
-        self.voice.addItems(VOICES)
-        self.voice.lineEdit().setPlaceholderText("The model's default voice")
-        self._row(form, "&Voice:", self.voice, "Voice")
-        self.language = QComboBox()
-        self.language.setEditable(True)
-        self.language.addItem("")
-        self.language.addItems(LANGUAGES)
-        self.language.lineEdit().setPlaceholderText("The model decides")
+        self.voice = _editable_combo(("", *VOICES), "The model's default voice")
+        self._row(form, "V&oice:", self.voice, "Voice")
+        self.language = _editable_combo(("", *LANGUAGES), "The model decides")
         self._row(form, "Response &language:", self.language, "language")
         self.system_instruction = QPlainTextEdit()
         # Tab moves focus out of the box: keyboard users must not get trapped in it.
@@ -330,7 +328,7 @@ class SettingsDialog(QDialog):
         self.echo_mode = QComboBox()
         self.echo_mode.addItems([SPEAKER_MODE, HEADSET_MODE])
         self._row(form, "&Echo cancellation:", self.echo_mode, "Echo cancellation")
-        self.instant_barge_in = QCheckBox("&Instant barge-in (stop playback as soon as I speak)")
+        self.instant_barge_in = QCheckBox("Instant &barge-in (stop playback as soon as I speak)")
         self.instant_barge_in.setAccessibleName("Instant barge-in")
         form.addRow("", self.instant_barge_in)
         self.push_to_talk = QCheckBox("P&ush-to-talk (send the microphone only while held)")
@@ -345,15 +343,13 @@ class SettingsDialog(QDialog):
         self.vad_silence_ms.setSingleStep(100)
         self.vad_silence_ms.setSuffix(" ms")
         self.vad_silence_ms.setSpecialValueText("Server default")
-        self._row(form, "Silence that ends a turn:", self.vad_silence_ms, "Silence duration")
+        self._row(form, "Silence &that ends a turn:", self.vad_silence_ms, "Silence duration")
         return page
 
     def _video_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self.video_source = QComboBox()
-        self.video_source.setEditable(True)
-        self.video_source.addItems(VIDEO_SOURCE_EXAMPLES)
+        self.video_source = _editable_combo(VIDEO_SOURCE_EXAMPLES, "none")
         self.video_source.setToolTip(VIDEO_SOURCE_HELP)
         self._row(form, "&Source:", self.video_source, "video_source")
         help_label = QLabel(VIDEO_SOURCE_HELP)
@@ -386,6 +382,7 @@ class SettingsDialog(QDialog):
         layout: QHBoxLayout | None = None,
     ) -> None:
         """A labelled row with a buddy (Alt+mnemonic) and an error line for validated fields."""
+        self._rows[name] = form.rowCount()
         label = QLabel(text)
         label.setBuddy(field)
         if not field.accessibleName():
@@ -395,7 +392,10 @@ class SettingsDialog(QDialog):
             return
         box = QVBoxLayout()
         box.setSpacing(2)
-        box.addLayout(layout) if layout is not None else box.addWidget(field)
+        if layout is not None:
+            box.addLayout(layout)
+        else:
+            box.addWidget(field)
         error = QLabel()
         error.setWordWrap(True)
         error.setAccessibleName(f"{field.accessibleName()} problem")
@@ -423,7 +423,9 @@ class SettingsDialog(QDialog):
         self.echo_mode.setCurrentIndex(0 if s.echo_cancellation else 1)
         self.instant_barge_in.setChecked(s.instant_barge_in)
         self.push_to_talk.setChecked(s.push_to_talk)
-        self.vad_sensitivity.setCurrentIndex(max(0, self.vad_sensitivity.findData(s.vad_sensitivity)))
+        self.vad_sensitivity.setCurrentIndex(
+            max(0, self.vad_sensitivity.findData(s.vad_sensitivity))
+        )
         self.vad_silence_ms.setValue(s.vad_silence_ms)
         self.video_source.setCurrentText(s.video_source)
         self.video_fps.setValue(s.video_fps)
@@ -492,10 +494,12 @@ class SettingsDialog(QDialog):
     def _on_backend_changed(self) -> None:
         backend = str(self.backend.currentData())
         form = self.connection_form
-        form.setRowVisible(self.api_key, backend in ("auto", "gemini"))
-        form.setRowVisible(self.key_note, backend in ("auto", "gemini"))
-        form.setRowVisible(self.project, backend == "vertex")
-        form.setRowVisible(self.location, backend == "vertex")
+        form.setRowVisible(self._rows["api_key"], backend in ("auto", "gemini"))
+        form.setRowVisible(self._rows["key_note"], backend in ("auto", "gemini"))
+        form.setRowVisible(self._rows["project"], backend == "vertex")
+        form.setRowVisible(self._rows["location"], backend == "vertex")
+        # Showing a row shows all its widgets; the remove button has its own condition.
+        self.forget_key_button.setVisible(self._key_source == "keyring" and not self.key_deleted)
         shown = "gemini" if backend == "auto" else backend
         self.model.setPlaceholderText(f"Default: {default_model_for(shown)}")
         self.revalidate()
@@ -525,14 +529,13 @@ class SettingsDialog(QDialog):
             "" if not count else f"Fix {count} problem{'s' if count > 1 else ''} to save."
         )
         self.ok_button.setEnabled(not self._errors)
-        running = self._test_task is not None and not self._test_task.done()
         self.test_button.setEnabled(
-            self._test_connection is not None and not self._errors and not running
+            self._test_connection is not None and not self._errors and not self._testing
         )
 
     def error_text(self, name: str) -> str:
         """The message shown under field `name` ("" when it is fine)."""
-        return self._error_labels[name].text() if self._error_labels[name].isVisible() else ""
+        return self._error_labels[name].text()
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -548,12 +551,7 @@ class SettingsDialog(QDialog):
                 self._show_error("api_key", str(exc))
                 return
             self.key_stored = True
-        self._cancel_test()
         super().accept()
-
-    def reject(self) -> None:
-        self._cancel_test()
-        super().reject()
 
     def _show_error(self, name: str, message: str) -> None:
         label = self._error_labels[name]
@@ -587,6 +585,7 @@ class SettingsDialog(QDialog):
         if self._test_connection is None:
             raise RuntimeError("no connection test was given to the dialog")
         self.test_result.setText("Testing…")
+        self._testing = True
         self.test_button.setEnabled(False)
         key = self.entered_api_key() or (None if self.key_deleted else self._current_key)
         try:
@@ -597,6 +596,7 @@ class SettingsDialog(QDialog):
         except Exception as exc:  # the test's own bug: still tell the user something true
             message = f"The test itself failed: {redact(str(exc)) or type(exc).__name__}"
         finally:
+            self._testing = False
             self.revalidate()
         self.test_result.setText(message)
         return message
@@ -607,7 +607,6 @@ class SettingsDialog(QDialog):
         self._test_task = asyncio.get_running_loop().create_task(
             self.run_connection_test(), name="settings-connection-test"
         )
-        self.revalidate()
 
     def _cancel_test(self) -> None:
         if self._test_task is not None and not self._test_task.done():
@@ -627,8 +626,8 @@ class SettingsDialog(QDialog):
             loop = asyncio.get_running_loop()
         except RuntimeError:
             return
-        task = loop.create_task(self.load_devices(), name="settings-devices")
-        self._device_task = task  # referenced until done; listing is short and not cancelled
+        # Referenced until done; a device listing is short and left to finish.
+        self._device_task = loop.create_task(self.load_devices(), name="settings-devices")
 
     async def load_devices(self) -> None:
         """Call the device callable on a worker thread (PortAudio may be slow) and fill."""
@@ -664,6 +663,16 @@ class SettingsDialog(QDialog):
         combo.setCurrentIndex(max(0, combo.findData(current)))
 
     def done(self, result: int) -> None:
-        self._cancel_test()
-        with contextlib.suppress(RuntimeError):
-            super().done(result)
+        self._cancel_test()  # OK, Cancel, Escape and the close button all end here
+        super().done(result)
+
+
+def _editable_combo(items: Sequence[str], placeholder: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.addItems(list(items))
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # typing is not adding presets
+    line = combo.lineEdit()
+    if line is not None:
+        line.setPlaceholderText(placeholder)
+    return combo
