@@ -596,3 +596,41 @@ def smoke_check(settings: Settings, api_key: str | None) -> list[str]:
         f"JPEG encoder ({len(jpeg)} bytes)",
         f"audio devices: {len(inputs)} in, {len(outputs)} out",
     ]
+
+
+async def test_connection(settings: Settings, api_key: str | None) -> str:
+    """Connect once with these settings and say precisely what happened (Settings' button)."""
+    from desktop.live.config import build_client, build_config
+    from desktop.live.errors import LinkError
+    from desktop.live.link import LiveLink
+    from desktop.live.options import LiveOptions
+    from desktop.sim.server import SimServer
+
+    backend = settings.effective_backend(api_key is not None)
+    sim: SimServer | None = None
+    endpoint, ssl_context = settings.endpoint or None, None
+    if backend == "simulator":
+        sim = SimServer()
+        await sim.start()
+        endpoint, ssl_context = sim.url, sim.client_ssl_context()
+    options = LiveOptions(
+        backend=cast("Backend", backend),
+        model=settings.effective_model(backend),
+        api_key=api_key,
+        project=settings.project or None,
+        location=settings.location or None,
+        endpoint=endpoint,
+        ca_file=settings.ca_file or None,
+        ssl_context=ssl_context,
+    )
+    try:
+        client = await asyncio.to_thread(build_client, options)
+        link = LiveLink(client, options.model_name, build_config(options))
+        await link.open()
+        await link.close()
+    except LinkError as exc:
+        return f"Failed: {exc.message}"
+    finally:
+        if sim is not None:
+            await sim.stop()
+    return f"Connected to {options.model_name} ({backend})."

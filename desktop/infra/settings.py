@@ -17,7 +17,7 @@ import logging
 import os
 import tempfile
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +26,7 @@ from typing import Any
 import tomli_w
 
 from desktop.infra import paths
+from desktop.session.models import default_model_for
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +36,6 @@ BACKENDS = ("auto", "gemini", "vertex", "simulator")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 VAD_SENSITIVITIES = ("default", "low", "high")
 
-# The one place that knows which model each backend uses unless the user picks another.
-# The simulator accepts any name; it gets the Gemini API default so logs read the same.
-DEFAULT_MODELS: Mapping[str, str] = {
-    "gemini": "gemini-3.1-flash-live-preview",
-    "vertex": "gemini-live-2.5-flash-native-audio",
-    "simulator": "gemini-3.1-flash-live-preview",
-}
 
 DEFAULT_SYSTEM_INSTRUCTION = (
     "You are a hands-free assistant for a field service technician who is working on "
@@ -58,11 +52,6 @@ DEFAULT_SYSTEM_INSTRUCTION = (
     "numbers back to confirm them.\n"
     "- If the technician interrupts, stop and answer the new question."
 )
-
-
-def default_model_for(backend: str) -> str:
-    """Default model of a concrete backend ("auto" resolves like the Gemini API)."""
-    return DEFAULT_MODELS.get(backend, DEFAULT_MODELS["gemini"])
 
 
 @dataclass

@@ -6,11 +6,12 @@ import ssl
 from dataclasses import dataclass, field, fields
 from typing import Literal
 
+from desktop.session.models import default_model_for
+
 Backend = Literal["gemini", "vertex", "simulator"]
 
-# The one place model names live: Gemini API and Vertex name their Live models differently.
-DEFAULT_GEMINI_MODEL = "gemini-3.1-flash-live-preview"
-DEFAULT_VERTEX_MODEL = "gemini-live-2.5-flash-native-audio"
+DEFAULT_GEMINI_MODEL = default_model_for("gemini")
+DEFAULT_VERTEX_MODEL = default_model_for("vertex")
 
 SIMULATOR_API_KEY = "simulator"  # not a secret: the local simulator accepts any key but "bad-key"
 

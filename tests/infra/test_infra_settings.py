@@ -11,12 +11,12 @@ import tomli_w
 
 from desktop.infra import settings as settings_mod
 from desktop.infra.settings import (
-    DEFAULT_MODELS,
     SETTINGS_VERSION,
     Settings,
     load_settings,
     save_settings,
 )
+from desktop.session.models import DEFAULT_MODELS
 
 
 @pytest.fixture
