@@ -42,7 +42,6 @@ from desktop.infra.settings import (
     DEFAULT_SYSTEM_INSTRUCTION,
     VAD_SENSITIVITIES,
     Settings,
-    default_model_for,
 )
 
 # (input device names, output device names), as desktop.audio.devices.list_devices returns.
@@ -501,7 +500,8 @@ class SettingsDialog(QDialog):
         # Showing a row shows all its widgets; the remove button has its own condition.
         self.forget_key_button.setVisible(self._key_source == "keyring" and not self.key_deleted)
         shown = "gemini" if backend == "auto" else backend
-        self.model.setPlaceholderText(f"Default: {default_model_for(shown)}")
+        default = Settings(model="").effective_model(shown)
+        self.model.setPlaceholderText(f"Default: {default}")
         self.revalidate()
 
     def errors(self) -> dict[str, str]:
