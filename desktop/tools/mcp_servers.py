@@ -71,6 +71,7 @@ class McpServer:
         self._ready: asyncio.Future[list[McpToolInfo]] | None = None
         self._stop = asyncio.Event()
         self._errlog: IO[str] | None = None
+        self._started_ok = False
         self.lost_reason: str | None = None
 
     @property
@@ -97,12 +98,15 @@ class McpServer:
         self._stop.set()
         task, self._task = self._task, None
         if task is not None and not task.done():
-            try:
-                await asyncio.wait_for(asyncio.shield(task), STOP_TIMEOUT_S)
-            except TimeoutError:
+            if self._client is None:
+                task.cancel()  # still starting: there is no session to close politely
+            # asyncio.wait, not await: the task's own cancellation must not look like ours.
+            _, pending = await asyncio.wait({task}, timeout=STOP_TIMEOUT_S)
+            if pending:
                 task.cancel()
-                with contextlib.suppress(asyncio.CancelledError, Exception):
-                    await task
+                await asyncio.wait({task}, timeout=STOP_TIMEOUT_S)
+        if task is not None and task.done() and not task.cancelled():
+            task.exception()  # retrieved: its failure was reported already
         self._client = None
         self._close_errlog()
 
@@ -135,10 +139,11 @@ class McpServer:
                 tools = await _list_tools(client)
                 self._client = client
                 ready.set_result(tools)
+                self._started_ok = True
                 await self._watch(client)
         except asyncio.CancelledError:
             if not ready.done():
-                ready.set_exception(McpServerError(f"MCP server {self.spec.name}: start cancelled"))
+                ready.cancel()  # start() gave up waiting: nobody reads this future
             raise
         except ToolError as exc:  # a secret could not be resolved
             self._fail(ready, str(exc))
@@ -146,7 +151,7 @@ class McpServer:
             self._fail(ready, _describe(exc))
         finally:
             self._client = None
-        if ready.done() and not self._stop.is_set():
+        if self._started_ok and not self._stop.is_set():
             self._lose("it exited")
 
     def _fail(self, ready: asyncio.Future[list[McpToolInfo]], why: str) -> None:
@@ -204,6 +209,11 @@ class McpServer:
                 if misses >= 2:
                     self._lose("it stopped answering")
                     return
+            except MCPError as exc:
+                if exc.code == CONNECTION_CLOSED:
+                    self._lose("the connection closed")
+                    return
+                misses = 0  # any answer, even "method not found" (newer protocols), is alive
             except Exception as exc:
                 self._lose(_describe(exc))
                 return
