@@ -1,0 +1,276 @@
+"""The inspector: a network-tab-like list of the messages a session sent and received.
+
+`MessageLogModel` holds at most `capacity` rows; `record()` appends one row with a single
+beginInsertRows and, when full, drops the oldest 5 % in one beginRemoveRows, so both the
+model and the filter proxy see few, cheap changes even at ~100 messages a second. The panel
+is hidden by default and keeps recording while hidden, so opening it after a problem shows
+what led to it.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+DEFAULT_CAPACITY = 5_000
+COLUMNS = ("Time", "Direction", "Type", "Size", "Summary")
+TIME, DIRECTION, KIND, SIZE, SUMMARY = range(len(COLUMNS))
+RawRole = Qt.ItemDataRole.UserRole  # the unformatted value of a cell (float, str, int)
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def audio_summary(nbytes: int, rate: int, *, channels: int = 1, sample_bytes: int = 2) -> str:
+    """ "audio 3,840 B (120 ms)" for a PCM payload (16 kHz mic, 24 kHz model audio)."""
+    frames = nbytes / (channels * sample_bytes)
+    return f"audio {nbytes:,} B ({frames * 1000 / rate:.0f} ms)"
+
+
+def format_size(nbytes: int) -> str:
+    return f"{nbytes:,} B" if nbytes < 10_240 else f"{nbytes / 1024:,.1f} KiB"
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRow:
+    at: float  # time.time() of the message
+    direction: str  # e.g. "sent" / "received"
+    kind: str  # e.g. "realtimeInput.audio", "serverContent", "toolCall"
+    size: int  # bytes on the wire (or payload bytes)
+    summary: str
+
+
+class MessageLogModel(QAbstractTableModel):
+    def __init__(self, capacity: int = DEFAULT_CAPACITY, parent: Any = None) -> None:
+        super().__init__(parent)
+        if capacity < 1:
+            raise ValueError("capacity must be at least 1")
+        self.capacity = capacity
+        # Dropping a batch at once keeps the proxy's bookkeeping to one change per batch.
+        self.trim_batch = max(1, capacity // 20)
+        self._rows: deque[MessageRow] = deque()
+        self.total_recorded = 0  # every message ever recorded, including trimmed ones
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def record(self, direction: str, kind: str, size: int, summary: str, at: float) -> None:
+        if len(self._rows) >= self.capacity:
+            drop = min(self.trim_batch, len(self._rows))
+            self.beginRemoveRows(QModelIndex(), 0, drop - 1)
+            for _ in range(drop):
+                self._rows.popleft()
+            self.endRemoveRows()
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(MessageRow(at, direction, kind, size, summary))
+        self.endInsertRows()
+        self.total_recorded += 1
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows.clear()
+        self.endResetModel()
+
+    def row_at(self, row: int) -> MessageRow:
+        return self._rows[row]
+
+    # -- reading (Qt) -------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        # Formatting happens here, so only the rows on screen are ever formatted.
+        message = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(message, column)
+        if role == RawRole:
+            return (message.at, message.direction, message.kind, message.size, message.summary)[
+                column
+            ]
+        if role == Qt.ItemDataRole.ToolTipRole and column == SUMMARY:
+            return message.summary
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == SIZE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def _display(message: MessageRow, column: int) -> str:
+    if column == TIME:
+        return datetime.fromtimestamp(message.at).strftime("%H:%M:%S.%f")[:-3]
+    if column == DIRECTION:
+        return message.direction
+    if column == KIND:
+        return message.kind
+    if column == SIZE:
+        return format_size(message.size)
+    return message.summary
+
+
+class MessageFilterProxy(QSortFilterProxyModel):
+    """Keeps rows whose direction, type or summary contain every word of the filter."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._words: tuple[str, ...] = ()
+
+    def set_filter_text(self, text: str) -> None:
+        words = tuple(text.lower().split())
+        if words == self._words:
+            return
+        self.beginFilterChange()
+        self._words = words
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if not self._words:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, MessageLogModel)
+        message = model.row_at(source_row)
+        haystack = f"{message.direction} {message.kind} {message.summary}".lower()
+        return all(word in haystack for word in self._words)
+
+
+class InspectorPanel(QWidget):
+    """Hidden by default. Call record() for every message; toggle with setVisible()."""
+
+    visibility_changed = Signal(bool)  # to save Settings.inspector_visible
+
+    def __init__(self, parent: QWidget | None = None, capacity: int = DEFAULT_CAPACITY) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Message inspector")
+        self.model = MessageLogModel(capacity, self)
+        self.proxy = MessageFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_box = QLineEdit()
+        self.filter_box.setPlaceholderText("Filter by type or direction, e.g. “received toolCall”")
+        self.filter_box.setAccessibleName("Filter messages")
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.textChanged.connect(self.proxy.set_filter_text)
+        filter_label = QLabel("&Filter:")
+        filter_label.setBuddy(self.filter_box)
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Message count")
+        self.clear_button = QPushButton("C&lear")
+        self.clear_button.setAccessibleName("Clear the message list")
+        self.clear_button.clicked.connect(self.clear)
+
+        self.view = self._build_view()
+
+        self._follow = True  # scroll with new rows unless the user scrolled up
+        bar = self.view.verticalScrollBar()
+        bar.valueChanged.connect(self._on_scrolled)
+        bar.rangeChanged.connect(self._on_range_changed)
+
+        # The count label is refreshed at most 5 times a second, not once per message.
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(200)
+        self._count_timer.timeout.connect(self._update_count)
+        self.proxy.rowsInserted.connect(self._schedule_count)
+        self.proxy.rowsRemoved.connect(self._schedule_count)
+        self.proxy.modelReset.connect(self._schedule_count)
+        self.proxy.layoutChanged.connect(self._schedule_count)
+
+        top = QHBoxLayout()
+        top.addWidget(filter_label)
+        top.addWidget(self.filter_box, 1)
+        top.addWidget(self.count_label)
+        top.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        self._update_count()
+        self.hide()
+
+    def _build_view(self) -> QTableView:
+        view = QTableView()
+        view.setModel(self.proxy)
+        view.setAccessibleName("Messages")
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setWordWrap(False)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().hide()
+        # Fixed row heights and column widths: no per-row measuring as rows stream in.
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, chars in ((TIME, 13), (DIRECTION, 10), (KIND, 24), (SIZE, 10)):
+            header.resizeSection(column, self.fontMetrics().averageCharWidth() * chars + 12)
+        return view
+
+    def record(self, direction: str, kind: str, size: int, summary: str, at: float) -> None:
+        self.model.record(direction, kind, size, summary, at)
+
+    def clear(self) -> None:
+        self.model.clear()
+
+    def visible_rows(self) -> int:
+        return self.proxy.rowCount()
+
+    def _schedule_count(self) -> None:
+        if not self._count_timer.isActive():
+            self._count_timer.start()
+
+    def _update_count(self) -> None:
+        shown, held = self.proxy.rowCount(), self.model.rowCount()
+        text = f"{held:,} messages" if shown == held else f"{shown:,} of {held:,} messages"
+        self.count_label.setText(text)
+
+    def _on_scrolled(self, value: int) -> None:
+        bar = self.view.verticalScrollBar()
+        self._follow = value >= bar.maximum() - 2
+
+    def _on_range_changed(self, _minimum: int, maximum: int) -> None:
+        if self._follow:
+            self.view.verticalScrollBar().setValue(maximum)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._update_count()
+        self.visibility_changed.emit(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.visibility_changed.emit(False)
