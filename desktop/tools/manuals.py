@@ -347,25 +347,30 @@ class ManualIndex:
     def _open(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.db_path, timeout=30, check_same_thread=False)
         try:
-            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA journal_mode=WAL")  # searches read while the indexer writes
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA synchronous=NORMAL")
-            row = conn.execute(
-                "SELECT value FROM meta WHERE key = 'schema'"
-                if _has_table(conn, "meta")
-                else "SELECT NULL"
-            ).fetchone()
-            if row is not None and row[0] not in (None, SCHEMA_VERSION):
-                _drop_all(conn)
-            conn.executescript(_DDL)
-            conn.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,)
-            )
-            conn.commit()
+            version = _schema_version(conn)
+            if version != SCHEMA_VERSION:  # written only when needed: readers must not wait
+                if version is not None:
+                    _drop_all(conn)
+                conn.executescript(_DDL)
+                conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)",
+                    (SCHEMA_VERSION,),
+                )
+                conn.commit()
         except sqlite3.DatabaseError:
             conn.close()
             raise
         return conn
+
+
+def _schema_version(conn: sqlite3.Connection) -> str | None:
+    if not _has_table(conn, "meta"):
+        return None
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    return str(row[0]) if row else ""
 
 
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:
