@@ -25,6 +25,8 @@ async def test_levels_follow_microphone_and_speaker(pulse: PulseServer, tmp_path
         quiet = engine.levels
         engine.play(tone(440.0, 1.0, 24000, amplitude=0.5).tobytes(), engine.generation)
         wav = speech_wav(tmp_path / "u.wav", "testing one two three", 16000)
+        # Speak after the tone: AEC3 holds down double talk over a far end with no echo path.
+        await asyncio.sleep(1.3)
         await asyncio.to_thread(pulse.play, wav, "mic")
         await asyncio.sleep(0.2)
     finally:
