@@ -1,0 +1,488 @@
+"""Small widgets for the main window: level meters, a speaking indicator, a transcript view.
+
+All painting uses palette roles (Base, Highlight, Text, Mid, ...) so the widgets follow the
+system's light or dark palette; nothing here names a colour.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import (
+    QFont,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QPlainTextEdit,
+    QSizePolicy,
+    QWidget,
+)
+
+from desktop.session import events as ev
+
+FLOOR_DBFS = -60.0
+CLIP_DBFS = -1.0
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def level_fraction(dbfs: float, floor_dbfs: float = FLOOR_DBFS) -> float:
+    """0..1 along a meter from floor_dbfs to 0 dBFS (silence, -inf and NaN are 0)."""
+    if math.isnan(dbfs) or dbfs <= floor_dbfs:
+        return 0.0
+    return min(1.0, (dbfs - floor_dbfs) / -floor_dbfs)
+
+
+def level_description(name: str, rms_dbfs: float, peak_dbfs: float) -> str:
+    """What a screen reader says about a meter; whole decibels, so it changes rarely."""
+    if level_fraction(peak_dbfs) == 0.0:
+        return f"{name}: silent"
+    clip = ", clipping" if peak_dbfs >= CLIP_DBFS else ""
+    rms = "below -60" if level_fraction(rms_dbfs) == 0.0 else f"{rms_dbfs:.0f}"
+    return f"{name}: {rms} dBFS, peak {peak_dbfs:.0f} dBFS{clip}"
+
+
+class LevelMeter(QWidget):
+    """A horizontal bar for the RMS level with a tick for the peak, -60..0 dBFS."""
+
+    def __init__(self, name: str = "Level", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._name = name
+        self.rms_dbfs = -math.inf
+        self.peak_dbfs = -math.inf
+        self.setAccessibleName(f"{name} meter")
+        self.setAccessibleDescription(level_description(name, -math.inf, -math.inf))
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setToolTip(f"{name} level")
+
+    def set_level(self, rms_dbfs: float, peak_dbfs: float) -> None:
+        old = (level_fraction(self.rms_dbfs), level_fraction(self.peak_dbfs))
+        self.rms_dbfs, self.peak_dbfs = rms_dbfs, peak_dbfs
+        if (level_fraction(rms_dbfs), level_fraction(peak_dbfs)) != old:
+            self.update()  # only repaint when the bar moves
+        description = level_description(self._name, rms_dbfs, peak_dbfs)
+        if description != self.accessibleDescription():
+            self.setAccessibleDescription(description)
+
+    def sizeHint(self) -> QSize:
+        return QSize(120, max(10, self.fontMetrics().height() // 2 + 4))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(40, 8)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        palette = self.palette()
+        painter = QPainter(self)
+        frame = self.rect().adjusted(0, 0, -1, -1)
+        painter.fillRect(frame, palette.color(QPalette.ColorRole.Base))
+        inner = frame.adjusted(1, 1, 0, 0)
+        bar = round(inner.width() * level_fraction(self.rms_dbfs))
+        if bar > 0:
+            painter.fillRect(
+                QRect(inner.left(), inner.top(), bar, inner.height()),
+                palette.color(QPalette.ColorRole.Highlight),
+            )
+        peak = level_fraction(self.peak_dbfs)
+        if peak > 0:
+            x = inner.left() + min(inner.width() - 1, round(inner.width() * peak))
+            width = 3 if self.peak_dbfs >= CLIP_DBFS else 1  # clipping: a heavier tick
+            painter.fillRect(
+                QRect(x - width // 2, inner.top(), width, inner.height()),
+                palette.color(QPalette.ColorRole.Text),
+            )
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.drawRect(frame)
+        painter.end()
+
+
+SPEAKING_TEXT = {
+    (False, False): "Listening",
+    (True, False): "You are speaking",
+    (False, True): "Assistant speaking",
+    (True, True): "Both speaking",
+}
+
+
+class SpeakingIndicator(QWidget):
+    """A dot and a word: who is speaking now (the user, the assistant, both, nobody)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.user = False
+        self.model = False
+        self.setAccessibleName("Speaking indicator")
+        self.setAccessibleDescription(self.text())
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def text(self) -> str:
+        return SPEAKING_TEXT[(self.user, self.model)]
+
+    def set_speaking(self, *, user: bool | None = None, model: bool | None = None) -> None:
+        """Change either side; the other keeps its state."""
+        before = (self.user, self.model)
+        self.user = self.user if user is None else user
+        self.model = self.model if model is None else model
+        if (self.user, self.model) != before:
+            self.setAccessibleDescription(self.text())
+            self.setToolTip(self.text())
+            self.updateGeometry()
+            self.update()
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        widest = max(metrics.horizontalAdvance(t) for t in SPEAKING_TEXT.values())
+        return QSize(metrics.height() + 6 + widest, metrics.height() + 4)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        palette = self.palette()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        size = self.fontMetrics().height() - 4
+        dot = QRect(2, (self.height() - size) // 2, size, size)
+        active = self.user or self.model
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.setBrush(
+            palette.color(QPalette.ColorRole.Highlight) if active else Qt.BrushStyle.NoBrush
+        )
+        painter.drawEllipse(dot)
+        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+        text_rect = self.rect().adjusted(dot.right() + 6, 0, 0, 0)
+        align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        painter.drawText(text_rect, int(align), self.text())
+        painter.end()
+
+
+# -- transcript ---------------------------------------------------------------------------
+
+ROLE_LABELS = {"user": "You", "model": "Assistant", "note": "Note", "tool": "Tool"}
+TOOL_STATUS_TEXT = {
+    "pending": "running…",
+    "ok": "done",
+    "error": "failed",
+    "cancelled": "cancelled",
+}
+ROLE_ROLE = Qt.ItemDataRole.UserRole + 1  # "user" | "model" | "note" | "tool"
+TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
+TIME_ROLE = Qt.ItemDataRole.UserRole + 3  # float, time.time() when the row appeared
+INTERRUPTED_ROLE = Qt.ItemDataRole.UserRole + 4
+FINAL_ROLE = Qt.ItemDataRole.UserRole + 5
+TOOL_STATUS_ROLE = Qt.ItemDataRole.UserRole + 6  # "" for turns
+
+
+@dataclass(slots=True)
+class TranscriptRow:
+    role: str
+    text: str
+    at: float
+    final: bool = False
+    interrupted: bool = False
+    tool_status: str = ""  # tool rows only: pending | ok | error | cancelled
+    display: str = ""  # cached: data() is called far more often than rows change
+
+
+def _display(row: TranscriptRow) -> str:
+    when = datetime.fromtimestamp(row.at).strftime("%H:%M:%S")
+    if row.role == "tool":
+        status = TOOL_STATUS_TEXT.get(row.tool_status, row.tool_status)
+        return f"{when}  Tool {row.text}: {status}"
+    if row.role == "note":
+        return f"{when}  {row.text}"
+    mark = "  [interrupted]" if row.interrupted else ""
+    return f"{when}  {ROLE_LABELS.get(row.role, row.role)}: {row.text}{mark}"
+
+
+class TranscriptModel(QAbstractListModel):
+    """Turns keyed by their transcript index, tool calls by their id; updates are O(1).
+
+    Turns normally arrive in index order and are appended. A turn whose index is lower
+    than one already shown (the user's words transcribed after the reply began) is
+    inserted before it; only that rare case renumbers the rows after it.
+    """
+
+    def __init__(self, parent: Any = None, clock: Any = time.time) -> None:
+        super().__init__(parent)
+        self._rows: list[TranscriptRow] = []
+        self._turn_rows: dict[int, int] = {}  # transcript index -> row
+        self._tool_rows: dict[str, int] = {}  # tool call id -> row
+        self._turn_indices: list[int] = []  # sorted, to place a late turn
+        self._row_keys: list[tuple[str, object]] = []  # row -> ("turn", index) | ("tool", id)
+        self._font_italic: QFont | None = None
+        self._clock = clock
+
+    # -- writing --------------------------------------------------------------------------
+
+    def apply(self, change: ev.TranscriptChanged, at: float | None = None) -> int | None:
+        """Show a TranscriptChanged; returns the row, or None for a still-empty turn."""
+        return self.set_turn(
+            change.index,
+            change.role,
+            change.text,
+            final=change.final,
+            interrupted=change.interrupted,
+            at=at,
+        )
+
+    def set_turn(
+        self,
+        index: int,
+        role: str,
+        text: str,
+        *,
+        final: bool = False,
+        interrupted: bool = False,
+        at: float | None = None,
+    ) -> int | None:
+        row = self._turn_rows.get(index)
+        if row is None:
+            if not text:
+                return None  # a reserved place for words not heard yet
+            when = self._clock() if at is None else at
+            item = TranscriptRow(role, text, when, final, interrupted)
+            item.display = _display(item)
+            return self._insert_turn(index, item)
+        item = self._rows[row]
+        item.role, item.text, item.final, item.interrupted = role, text, final, interrupted
+        item.display = _display(item)
+        model_index = self.index(row)
+        self.dataChanged.emit(model_index, model_index)
+        return row
+
+    def set_tool_call(
+        self, call_id: str, name: str, status: str = "pending", at: float | None = None
+    ) -> int:
+        """Add a tool call row at the end, or change its status."""
+        row = self._tool_rows.get(call_id)
+        if row is None:
+            item = TranscriptRow("tool", name, self._clock() if at is None else at)
+            item.tool_status = status
+            item.display = _display(item)
+            row = len(self._rows)
+            self._append(item, ("tool", call_id))
+            self._tool_rows[call_id] = row
+            return row
+        item = self._rows[row]
+        item.tool_status = status
+        item.display = _display(item)
+        model_index = self.index(row)
+        self.dataChanged.emit(model_index, model_index)
+        return row
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows.clear()
+        self._turn_rows.clear()
+        self._tool_rows.clear()
+        self._turn_indices.clear()
+        self._row_keys.clear()
+        self.endResetModel()
+
+    def _append(self, item: TranscriptRow, key: tuple[str, object]) -> None:
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(item)
+        self._row_keys.append(key)
+        self.endInsertRows()
+
+    def _insert_turn(self, index: int, item: TranscriptRow) -> int:
+        position = bisect.bisect_left(self._turn_indices, index)
+        if position == len(self._turn_indices):  # the usual case: a newer turn
+            self._turn_indices.append(index)
+            row = len(self._rows)
+            self._append(item, ("turn", index))
+            self._turn_rows[index] = row
+            return row
+        # A late turn goes just before the first turn with a higher index.
+        row = self._turn_rows[self._turn_indices[position]]
+        self._turn_indices.insert(position, index)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.insert(row, item)
+        self._row_keys.insert(row, ("turn", index))
+        for later in range(row, len(self._row_keys)):
+            kind, key = self._row_keys[later]
+            if kind == "turn":
+                self._turn_rows[key] = later  # type: ignore[index]
+            else:
+                self._tool_rows[key] = later  # type: ignore[index]
+        self.endInsertRows()
+        return row
+
+    # -- reading --------------------------------------------------------------------------
+
+    def row_of_turn(self, index: int) -> int | None:
+        return self._turn_rows.get(index)
+
+    def row_of_tool_call(self, call_id: str) -> int | None:
+        return self._tool_rows.get(call_id)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return item.display
+        if role == Qt.ItemDataRole.FontRole:
+            if item.interrupted or item.role in ("note", "tool"):
+                return self._italic()  # set apart by shape: colour is the palette's
+            return None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return item.display
+        return _ROLE_GETTERS[role](item) if role in _ROLE_GETTERS else None
+
+    def _italic(self) -> QFont:
+        if self._font_italic is None:
+            self._font_italic = QFont()
+            self._font_italic.setItalic(True)
+        return self._font_italic
+
+
+_ROLE_GETTERS = {
+    ROLE_ROLE: lambda r: r.role,
+    TEXT_ROLE: lambda r: r.text,
+    TIME_ROLE: lambda r: r.at,
+    INTERRUPTED_ROLE: lambda r: r.interrupted,
+    FINAL_ROLE: lambda r: r.final,
+    TOOL_STATUS_ROLE: lambda r: r.tool_status,
+}
+
+
+class TranscriptView(QListView):
+    """A word-wrapped list that follows new words unless the user scrolled up to read."""
+
+    FOLLOW_SLACK_PX = 4
+
+    def __init__(self, model: TranscriptModel | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.transcript = model or TranscriptModel(self)
+        self.setModel(self.transcript)
+        self.setAccessibleName("Transcript")
+        self.setWordWrap(True)
+        self.setUniformItemSizes(False)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap when the pane is resized
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSpacing(2)
+        self.following = True
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self._on_scrolled)
+        bar.rangeChanged.connect(self._on_range_changed)
+
+    def _on_scrolled(self, value: int) -> None:
+        self.following = value >= self.verticalScrollBar().maximum() - self.FOLLOW_SLACK_PX
+
+    def _on_range_changed(self, _minimum: int, maximum: int) -> None:
+        if self.following:
+            self.verticalScrollBar().setValue(maximum)
+
+
+class TranscriptTextView(QPlainTextEdit):
+    """The same TranscriptModel shown as one text block per row: O(1) work per change.
+
+    QListView re-measures every row whenever one row changes or is added (word-wrapped rows
+    have no uniform size), which costs tens of milliseconds at a few thousand turns;
+    QPlainTextEdit lays out only the block that changed and the blocks on screen. Rows map
+    to blocks by number. Read-only, no undo history (it would keep every streamed word).
+    """
+
+    FOLLOW_SLACK = 1  # lines
+
+    def __init__(self, model: TranscriptModel | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.transcript = model or TranscriptModel(self)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setAccessibleName("Transcript")
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self._block_format = QTextBlockFormat()
+        self._block_format.setBottomMargin(4)
+        self._plain = QTextCharFormat()
+        self._italic = QTextCharFormat()
+        self._italic.setFontItalic(True)
+        self.following = True
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self._on_scrolled)
+        bar.rangeChanged.connect(self._on_range_changed)
+        self.transcript.rowsInserted.connect(self._on_rows_inserted)
+        self.transcript.dataChanged.connect(self._on_data_changed)
+        self.transcript.rowsRemoved.connect(self._rebuild)
+        self.transcript.modelReset.connect(self._rebuild)
+        self.transcript.layoutChanged.connect(self._rebuild)
+        self._rows = 0  # blocks that hold a row (an empty document still has one block)
+        self._rebuild()
+
+    def row_text(self, row: int) -> str:
+        return self.document().findBlockByNumber(row).text()
+
+    def _format_of(self, row: int) -> QTextCharFormat:
+        index = self.transcript.index(row)
+        italic = index.data(INTERRUPTED_ROLE) or index.data(ROLE_ROLE) in ("note", "tool")
+        return self._italic if italic else self._plain
+
+    def _on_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        cursor = QTextCursor(self.document())
+        for row in range(first, last + 1):
+            text = str(self.transcript.index(row).data())
+            fmt = self._format_of(row)
+            if self._rows == 0:  # the document's first, empty block takes the first row
+                cursor.movePosition(QTextCursor.MoveOperation.Start)
+                cursor.setBlockFormat(self._block_format)
+                cursor.insertText(text, fmt)
+            elif row >= self._rows:  # appended
+                cursor.movePosition(QTextCursor.MoveOperation.End)
+                cursor.insertBlock(self._block_format, fmt)
+                cursor.insertText(text, fmt)
+            else:  # a late turn: new block before the block now at `row`
+                cursor.setPosition(self.document().findBlockByNumber(row).position())
+                cursor.insertText(text, fmt)
+                cursor.insertBlock(self._block_format, fmt)
+            self._rows += 1
+
+    def _on_data_changed(self, top: QModelIndex, bottom: QModelIndex, *_roles: object) -> None:
+        for row in range(top.row(), bottom.row() + 1):
+            block = self.document().findBlockByNumber(row)
+            cursor = QTextCursor(block)
+            cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            cursor.insertText(str(self.transcript.index(row).data()), self._format_of(row))
+
+    def _rebuild(self, *_args: object) -> None:
+        self.clear()
+        self._rows = 0
+        count = self.transcript.rowCount()
+        if count:
+            self._on_rows_inserted(QModelIndex(), 0, count - 1)
+
+    def _on_scrolled(self, value: int) -> None:
+        self.following = value >= self.verticalScrollBar().maximum() - self.FOLLOW_SLACK
+
+    def _on_range_changed(self, _minimum: int, maximum: int) -> None:
+        if self.following:
+            self.verticalScrollBar().setValue(maximum)
