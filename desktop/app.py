@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from desktop.live.link import LiveLink
     from desktop.live.options import Backend
     from desktop.sim.server import SimServer
+    from desktop.tools import TimerInfo, ToolActivity, Toolbox, WorkNote
     from desktop.video.capture import CaptureStatus, CaptureWorker
     from desktop.video.privacy import MaskRegion
 
@@ -47,7 +48,26 @@ class VideoStatus:
     message: str = ""
 
 
-UiCallback = Callable[[ev.UiEvent | VideoStatus], None]
+@dataclass(frozen=True)
+class AudioLevels:
+    """Meter readings, 0..1 linear (rms and peak), for the status bar."""
+
+    input_rms: float
+    input_peak: float
+    output_rms: float
+    output_peak: float
+
+
+@dataclass(frozen=True)
+class Speaking:
+    """Local voice activity after echo cancellation: the "you are speaking" light."""
+
+    speaking: bool
+
+
+AppEvent = ev.UiEvent | VideoStatus | AudioLevels | Speaking
+UiCallback = Callable[[AppEvent], None]
+ConfirmTool = Callable[[str, Mapping[str, Any]], Awaitable[bool]]
 
 
 class SessionDriver:
@@ -57,8 +77,11 @@ class SessionDriver:
         api_key: str | None,
         on_ui: UiCallback,
         history: HistoryStore | None = None,
+        confirm_tool: ConfirmTool | None = None,
     ) -> None:
         self.settings = settings
+        self._confirm_tool = confirm_tool
+        self.toolbox: Toolbox | None = None
         self.history = history
         self._history_session: int | None = None
         self.backend = settings.effective_backend(api_key is not None)
@@ -77,7 +100,6 @@ class SessionDriver:
         self._client: Any = None
         self._sim: SimServer | None = None
         self.audio: AudioEngine | None = None
-        self._engine_generation = 0
         self.video: CaptureWorker | None = None
         self.video_status = VideoStatus("off")
         self._running = False
@@ -106,6 +128,7 @@ class SessionDriver:
             self._ui(ev.Notice(SIMULATOR_BANNER, ev.NoticeLevel.INFO))
         self._start_audio(loop)
         self._start_video()
+        await self._start_tools()
         self._spawn(self._tick_loop(), "tick")
         self._spawn(self._send_loop(), "sender")
         self._spawn(self._video_loop(), "video-pacer")
@@ -119,6 +142,9 @@ class SessionDriver:
             self.feed(ev.StopRequested())
         await self._cancel_tasks()
         await self._stop_devices()
+        if self.toolbox is not None:
+            toolbox, self.toolbox = self.toolbox, None
+            await toolbox.aclose()
         if self._history_session is not None:
             session_id = self._history_session
             self._record(lambda h: h.end_session(session_id))
@@ -236,11 +262,11 @@ class SessionDriver:
                 self._queue_video(command)
             case ev.SendAudio() | ev.SendText() | ev.SendAudioStreamEnd() | ev.SendToolResults():
                 self._outbox.put_nowait(command)
-            case ev.PlayAudio(pcm=pcm):
-                self._play(pcm)
-            case ev.ClearPlayback():
+            case ev.PlayAudio(pcm=pcm, generation=generation):
+                self._play(pcm, generation)
+            case ev.ClearPlayback(generation=generation):
                 if self.audio is not None:
-                    self._engine_generation = self.audio.clear()
+                    self.audio.clear(generation)
             case ev.RunTool(call=call):
                 self._run_tool(call)
             case ev.CancelTool(id=call_id):
@@ -252,14 +278,14 @@ class SessionDriver:
         if self._video_drop.admit_video(self._outbox.qsize()):
             self._outbox.put_nowait(command)
 
-    def _play(self, pcm: bytes) -> None:
+    def _play(self, pcm: bytes, generation: int) -> None:
         if self.audio is not None:
-            self.audio.play(pcm, self._engine_generation)
+            self.audio.play(pcm, generation)
         else:
             # No speaker: nothing will ever report the playback idle.
             asyncio.get_running_loop().call_soon(self.feed, ev.PlaybackIdle())
 
-    def _ui(self, event: ev.UiEvent | VideoStatus) -> None:
+    def _ui(self, event: AppEvent) -> None:
         if isinstance(event, ev.LinkStatusChanged):
             log.info("Link %s: %s", event.state, event.detail)
         if (
@@ -351,13 +377,16 @@ class SessionDriver:
             self.feed(event)
 
     async def _connect_parts(self, handle: str | None) -> tuple[Any, str, Any]:
-        from desktop.live.config import build_client, build_config
+        from desktop.live.config import build_client, build_config, tools_from_declarations
 
         options = self._live_options()
         if self._client is None:
             # Constructing the client reads credentials files: keep it off the Qt thread.
             self._client = await asyncio.to_thread(build_client, options)
-        return self._client, options.model, build_config(options, resume_handle=handle)
+        # Read at every connect: MCP servers can come and go during a session.
+        declarations = self.toolbox.declarations() if self.toolbox is not None else []
+        config = build_config(options, handle, tools_from_declarations(declarations))
+        return self._client, options.model_name, config
 
     def _live_options(self) -> Any:
         from desktop.live.options import LiveOptions
@@ -417,14 +446,74 @@ class SessionDriver:
     # -- tools ------------------------------------------------------------------------------
 
     def _run_tool(self, call: ev.ToolCallItem) -> None:
-        from desktop.tools.registry import default_registry
+        toolbox = self.toolbox
+        if toolbox is None:
+            self.feed(ev.ToolResult(call.id, call.name, {"error": "Tools are not available."}))
+            return
 
         async def run() -> None:
-            result = await default_registry().call(call)
+            result = await toolbox.call(call)  # never raises: errors come back as results
             self._tool_tasks.pop(call.id, None)
             self.feed(result)
 
         self._tool_tasks[call.id] = self._spawn(run(), f"tool-{call.name}")
+
+    async def _start_tools(self) -> None:
+        from desktop.infra import paths
+        from desktop.infra.credentials import lookup_secret
+        from desktop.tools import Toolbox, ToolContext
+
+        manuals = Path(self.settings.manuals_dir) if self.settings.manuals_dir else None
+        if manuals is None and (paths.data_dir() / "manuals").is_dir():
+            manuals = paths.data_dir() / "manuals"
+        self.toolbox = Toolbox(
+            ToolContext(
+                data_dir=paths.data_dir(),
+                manuals_dir=manuals,
+                config_path=paths.config_dir() / "tools.toml",
+                resolve_secret=lookup_secret,
+                http_verify=self.settings.ca_file or True,
+                confirm=self._confirm_tool,
+                on_activity=self._on_tool_activity,
+                on_notice=self._ui,
+                take_snapshot=self._snapshot_for_tool,
+                log_note=self._log_work_note,
+                on_timer=self._on_timer,
+            )
+        )
+        await self.toolbox.start()  # never raises; reports config problems as notices
+
+    def _on_tool_activity(self, activity: ToolActivity) -> None:
+        log.info(
+            "Tool %s (%s): %s %s",
+            activity.name,
+            activity.call_id,
+            activity.status,
+            activity.summary or "",
+        )
+
+    async def _snapshot_for_tool(self, caption: str) -> str:
+        from desktop.tools import ToolError
+
+        path = await self.take_snapshot()
+        if path is None:
+            raise ToolError("There is no camera picture to take a snapshot of.")
+        return str(path)
+
+    def _log_work_note(self, note: WorkNote) -> None:
+        if self._history_session is not None:
+            session_id = self._history_session
+            self._record(lambda h: h.add_note(session_id, note.text))
+        self.feed(ev.AppNote(f"Work note: {note.text}"))
+
+    def _on_timer(self, timer: TimerInfo) -> None:
+        self.feed(
+            ev.AppNote(
+                f"Timer finished: {timer.label}",
+                tell_model=f"(The timer '{timer.label}' you set has just finished. "
+                "Tell the technician now, in one short sentence.)",
+            )
+        )
 
     # -- devices ----------------------------------------------------------------------------
 
@@ -436,14 +525,23 @@ class SessionDriver:
 
     def _start_audio(self, loop: asyncio.AbstractEventLoop) -> None:
         from desktop.audio.devices import AudioDeviceError
-        from desktop.audio.engine import AudioEngine
+        from desktop.audio.engine import AudioEngine, AudioSettings
 
         engine = AudioEngine(
             on_mic_chunk=lambda pcm: self.feed(ev.MicAudio(pcm)),
             loop=loop,
             input_device=self.settings.input_device or None,
             output_device=self.settings.output_device or None,
+            settings=AudioSettings(
+                echo_cancellation=self.settings.echo_cancellation,
+                instant_barge_in=self.settings.instant_barge_in,
+            ),
             on_playback_idle=lambda: self.feed(ev.PlaybackIdle()),
+            on_speaking=lambda speaking: self._ui(Speaking(speaking)),
+            on_levels=lambda lv: self._ui(
+                AudioLevels(lv.input_rms, lv.input_peak, lv.output_rms, lv.output_peak)
+            ),
+            on_device_note=lambda text: self._ui(ev.Notice(text, ev.NoticeLevel.WARNING)),
         )
         try:
             engine.start()
@@ -453,7 +551,6 @@ class SessionDriver:
             engine.stop()
             return
         self.audio = engine
-        self._engine_generation = engine.generation
 
     def _start_video(self) -> None:
         from desktop.video.capture import CaptureWorker

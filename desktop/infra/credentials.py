@@ -61,13 +61,25 @@ def _from_keyring() -> str | None:
         value = keyring.get_password(KEYRING_SERVICE, KEYRING_USERNAME)
     except Exception as exc:  # any back-end failure means "no key"
         # Only the exception type and redacted text: some back-ends echo what they read.
-        log.warning("keyring unavailable (%s): %s", type(exc).__name__, redact(str(exc)))
+        log.info("keyring unavailable (%s): %s", type(exc).__name__, redact(str(exc)))
         return None
     if value:
         value = value.strip()
         register_secret(value)
         return value or None
     return None
+
+
+def lookup_secret(name: str) -> str | None:
+    """Another secret from the OS keyring (HTTP tool headers name them); None if absent."""
+    try:
+        value = keyring.get_password(KEYRING_SERVICE, name)
+    except Exception as exc:  # any back-end failure means "no secret"
+        log.warning("keyring unavailable (%s): %s", type(exc).__name__, redact(str(exc)))
+        return None
+    if value:
+        register_secret(value)
+    return value or None
 
 
 def find_api_key(environ: Mapping[str, str] | None = None) -> tuple[str | None, str]:

@@ -85,6 +85,7 @@ class Settings:
     push_to_talk: bool = False
 
     # Video.
+    manuals_dir: str = ""  # folder of PDF/Markdown/text manuals; "" = <data dir>/manuals
     video_source: str = "0"  # camera index, file path, URL, "screen", or "none"
     video_fps: float = 1.0  # frames sent per second (the Live API takes at most ~2)
     video_long_side: int = 768  # frames are scaled so their longer side is at most this

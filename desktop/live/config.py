@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ssl
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from google import genai
@@ -131,3 +131,22 @@ def build_config(
     if tools:
         cfg.tools = list(tools)
     return cfg
+
+
+def tools_from_declarations(declarations: Sequence[Mapping[str, Any]]) -> list[types.Tool]:
+    """The tool registry's plain declarations as the SDK's Tool list (JSON-schema parameters,
+    which MCP and HTTP tools need)."""
+    if not declarations:
+        return []
+    return [
+        types.Tool(
+            function_declarations=[
+                types.FunctionDeclaration(
+                    name=d["name"],
+                    description=d.get("description", ""),
+                    parameters_json_schema=d.get("parameters"),
+                )
+                for d in declarations
+            ]
+        )
+    ]

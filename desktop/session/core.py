@@ -88,6 +88,7 @@ class SessionCore:
             ev.MicMuted: self._on_muted,
             ev.VideoFrame: self._on_video,
             ev.SnapshotTaken: self._on_snapshot,
+            ev.AppNote: self._on_app_note,
             ev.UserText: self._on_text,
             ev.PlaybackIdle: self._on_playback_idle,
             ev.ToolResult: self._on_tool_result,
@@ -232,6 +233,11 @@ class SessionCore:
             self._note(f"Snapshot sent ({snap.name})", notice=False)
         else:
             self._note(f"Snapshot saved, not sent: not connected ({snap.name})", notice=False)
+
+    def _on_app_note(self, note: ev.AppNote) -> None:
+        self._note(note.text, notice=False)
+        if note.tell_model and self.link in LINK_IS_UP:
+            self._commands.append(ev.SendText(note.tell_model))
 
     def _on_text(self, typed: ev.UserText) -> None:
         text = typed.text.strip()

@@ -187,6 +187,15 @@ class SnapshotTaken:
 
 
 @dataclass(frozen=True)
+class AppNote:
+    """Something the app wants in the transcript (a work note, a timer); optionally told to
+    the model as text so it can speak up ("the epoxy timer has finished")."""
+
+    text: str
+    tell_model: str | None = None
+
+
+@dataclass(frozen=True)
 class PlaybackIdle:
     """The speaker has played out everything the model sent (ring buffer empty)."""
 
@@ -216,6 +225,7 @@ InputEvent = (
     | MicMuted
     | VideoFrame
     | SnapshotTaken
+    | AppNote
     | UserText
     | PlaybackIdle
     | ToolResult

@@ -18,7 +18,14 @@ from PySide6.QtCore import QObject, QRectF, QTimer
 from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import QListWidgetItem
 
-from desktop.app import SIMULATOR_BANNER, SessionDriver, VideoStatus
+from desktop.app import (
+    SIMULATOR_BANNER,
+    AppEvent,
+    AudioLevels,
+    SessionDriver,
+    Speaking,
+    VideoStatus,
+)
 from desktop.session import events as ev
 from desktop.session.states import LinkState
 from desktop.ui.main_window import MainWindow
@@ -161,7 +168,7 @@ class Controller(QObject):
 
     # -- session events ---------------------------------------------------------------------
 
-    def on_ui_event(self, event: ev.UiEvent | VideoStatus) -> None:
+    def on_ui_event(self, event: AppEvent) -> None:
         match event:
             case ev.TranscriptChanged():
                 self._show_turn(event)
@@ -182,6 +189,12 @@ class Controller(QObject):
                 if left is not None:
                     parts.append(f"connection rotates in {left:.0f} s")
                 self.window.usage_label.setText(" · ".join(parts))
+            case Speaking(speaking=speaking):
+                self.window.speaking_label.setText("● speaking" if speaking else "")
+            case AudioLevels():
+                self.window.levels_label.setText(
+                    f"mic {_meter(event.input_peak)}  spk {_meter(event.output_peak)}"
+                )
             case VideoStatus(state=state, message=message):
                 if state != "running":
                     text = VIDEO_STATE_TEXT.get(state, state)
@@ -241,6 +254,12 @@ class Controller(QObject):
         if not task.cancelled() and task.exception() is not None:
             log.error("%s failed", task.get_name(), exc_info=task.exception())
             self.show_banner(f"Could not {task.get_name()} the session; see the log.", error=True)
+
+
+def _meter(peak: float, width: int = 8) -> str:
+    """A text bar for a 0..1 level (until the painted meter widget is in)."""
+    filled = min(width, round(peak * width))
+    return "▮" * filled + "▯" * (width - filled)
 
 
 def rgb_to_qimage(rgb: np.ndarray[Any, Any]) -> QImage:

@@ -289,3 +289,12 @@ def test_snapshot_is_sent_once_and_noted_or_only_saved_when_offline() -> None:
     core.feed(ev.SnapshotTaken(b"jpeg", "snapshot-2.jpg"))
     assert core.drain() == []
     assert "not sent" in core.transcript.turns[-1].text
+
+
+def test_app_note_is_shown_and_told_to_the_model_when_asked() -> None:
+    core = open_core()
+    core.feed(ev.AppNote("Timer 'epoxy' finished", tell_model="Tell the technician: epoxy cured"))
+    assert core.drain() == [ev.SendText("Tell the technician: epoxy cured")]
+    assert core.transcript.turns[-1].text == "Timer 'epoxy' finished"
+    core.feed(ev.AppNote("Work note: replaced the seal"))
+    assert core.drain() == []
