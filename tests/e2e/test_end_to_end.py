@@ -108,7 +108,8 @@ def test_spoken_turn_through_the_real_program(
                 timeout=20,
             )
             proc.send_signal(signal.SIGTERM)
-            assert proc.wait(timeout=15) == 0
+            code = proc.wait(timeout=15)
+            assert code == 0, (tmp_path / "stderr.txt").read_text(errors="replace")[-3000:]
         finally:
             if proc.poll() is None:
                 proc.kill()
