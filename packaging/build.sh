@@ -57,6 +57,10 @@ if [ -d "$app" ] && command -v strip >/dev/null && [ "$(uname -s)" = "Linux" ]; 
     -exec strip --strip-unneeded {} +
 fi
 rm -rf "$out/work"
+if [ -d "$app" ] && [ "$(uname -s)" = "Linux" ]; then
+  # The technician's installer: copies the folder, adds the menu entry and icon.
+  cp "$root/packaging/install-linux.sh" "$app/install-linux.sh"
+fi
 
 if [ -d "$app" ]; then
   size=$(du -sk "$app" | cut -f1)
