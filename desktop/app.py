@@ -13,12 +13,12 @@ import sqlite3
 from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, assert_never, cast
 
 from desktop.infra.history import HistoryError, HistoryStore
 from desktop.infra.settings import Settings
 from desktop.session import events as ev
-from desktop.session.core import SessionCore
+from desktop.session.core import CorePolicy, SessionCore
 from desktop.session.pacing import FramePacer, VideoDropPolicy
 from desktop.session.states import IllegalTransition, LinkState
 
@@ -87,7 +87,7 @@ class SessionDriver:
         self.backend = settings.effective_backend(api_key is not None)
         self._api_key = api_key
         self._on_ui = on_ui
-        self.core = SessionCore()
+        self.core = SessionCore(CorePolicy(push_to_talk=settings.push_to_talk))
         self.pacer = FramePacer(settings.video_fps)
         self._tasks: set[asyncio.Task[Any]] = set()
         self._link: LiveLink | None = None
@@ -170,6 +170,10 @@ class SessionDriver:
         if self.audio is not None:
             self.audio.muted = muted
         self.feed(ev.MicMuted(muted))
+
+    def talk(self, pressed: bool) -> None:
+        """Push-to-talk key down or up."""
+        self.feed(ev.TalkKey(pressed))
 
     def set_camera(self, on: bool) -> None:
         if self.video is not None:
@@ -260,7 +264,14 @@ class SessionDriver:
                 self._close_link()
             case ev.SendVideo():
                 self._queue_video(command)
-            case ev.SendAudio() | ev.SendText() | ev.SendAudioStreamEnd() | ev.SendToolResults():
+            case (
+                ev.SendAudio()
+                | ev.SendText()
+                | ev.SendAudioStreamEnd()
+                | ev.SendActivityStart()
+                | ev.SendActivityEnd()
+                | ev.SendToolResults()
+            ):
                 self._outbox.put_nowait(command)
             case ev.PlayAudio(pcm=pcm, generation=generation):
                 self._play(pcm, generation)
@@ -273,6 +284,8 @@ class SessionDriver:
                 task = self._tool_tasks.pop(call_id, None)
                 if task is not None:
                     task.cancel()
+            case _:
+                assert_never(command)  # mypy proves every command has a branch
 
     def _queue_video(self, command: ev.SendVideo) -> None:
         if self._video_drop.admit_video(self._outbox.qsize()):
@@ -440,6 +453,10 @@ class SessionDriver:
                 await link.send_text(text)
             case ev.SendAudioStreamEnd():
                 await link.send_audio_stream_end()
+            case ev.SendActivityStart():
+                await link.send_activity_start()
+            case ev.SendActivityEnd():
+                await link.send_activity_end()
             case ev.SendToolResults(results=results):
                 await link.send_tool_results(results)
 

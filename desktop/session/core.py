@@ -37,6 +37,8 @@ class CorePolicy:
     handover_margin_s: float = 2.0  # hand over this long before the goAway deadline at the latest
     history_turns: int = 40
     pending_text_limit: int = 20
+    mic_gap_s: float = 1.0  # no microphone audio this long: tell the server the stream paused
+    push_to_talk: bool = False  # turns are marked by the talk key, not the server's VAD
 
 
 LINK_IS_UP = (LinkState.OPEN, LinkState.DRAINING)
@@ -75,6 +77,9 @@ class SessionCore:
         self._mic_drop_noted = False
         self._pending_texts: deque[tuple[int, str]] = deque()
         self._reseeded = False
+        self._last_mic_at: float | None = None
+        self._mic_stream_ended = False
+        self._talking = False
         self._commands: list[ev.Command] = []
         self._ui: list[ev.UiEvent] = []
         self._handlers: dict[type[Any], Callable[[Any], None]] = {
@@ -86,6 +91,7 @@ class SessionCore:
             ev.Tick: self._on_tick,
             ev.MicAudio: self._on_mic,
             ev.MicMuted: self._on_muted,
+            ev.TalkKey: self._on_talk_key,
             ev.VideoFrame: self._on_video,
             ev.SnapshotTaken: self._on_snapshot,
             ev.AppNote: self._on_app_note,
@@ -159,6 +165,7 @@ class SessionCore:
     def _on_opened(self, opened: ev.LinkOpened) -> None:
         self._link_step(LinkInput.OPENED)
         self._opened_at = self.now
+        self._mic_stream_ended = False
         self.deadline = None
         if self._reseeded:
             self._reseeded = False
@@ -208,11 +215,16 @@ class SessionCore:
             and self.now - self._opened_at >= self.policy.stable_after_s
         ):
             self.attempts = 0
+        self._check_mic_gap()
         self._maybe_hand_over()
 
     def _on_mic(self, mic: ev.MicAudio) -> None:
         if self.muted or self.turn is TurnState.AWAITING_TOOLS:
             return  # muted sends nothing; audio during a tool call has closed sessions (1008)
+        if self.policy.push_to_talk and not self._talking:
+            return  # push-to-talk: only what is said while the key is down
+        self._last_mic_at = self.now
+        self._mic_stream_ended = False
         if self.link in LINK_IS_UP:
             self._commands.append(ev.SendAudio(mic.pcm))
         elif self.link in LINK_IS_COMING:
@@ -220,7 +232,26 @@ class SessionCore:
 
     def _on_muted(self, muted: ev.MicMuted) -> None:
         self.muted = muted.muted
-        if muted.muted and self.link in LINK_IS_UP:
+        if muted.muted and self.link in LINK_IS_UP and not self._mic_stream_ended:
+            self._mic_stream_ended = True
+            self._commands.append(ev.SendAudioStreamEnd())
+
+    def _on_talk_key(self, key: ev.TalkKey) -> None:
+        if not self.policy.push_to_talk or key.pressed == self._talking:
+            return
+        self._talking = key.pressed
+        if self.link in LINK_IS_UP:
+            self._commands.append(ev.SendActivityStart() if key.pressed else ev.SendActivityEnd())
+
+    def _check_mic_gap(self) -> None:
+        """The microphone stopped delivering (device lost, stream restarting): say so once."""
+        if (
+            self.link in LINK_IS_UP
+            and not self._mic_stream_ended
+            and self._last_mic_at is not None
+            and self.now - self._last_mic_at > self.policy.mic_gap_s
+        ):
+            self._mic_stream_ended = True
             self._commands.append(ev.SendAudioStreamEnd())
 
     def _on_video(self, frame: ev.VideoFrame) -> None:

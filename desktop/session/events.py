@@ -169,6 +169,13 @@ class MicMuted:
 
 
 @dataclass(frozen=True)
+class TalkKey:
+    """Push-to-talk: the key went down (the user starts a turn) or up (the turn ends)."""
+
+    pressed: bool
+
+
+@dataclass(frozen=True)
 class VideoFrame:
     jpeg: bytes
 
@@ -223,6 +230,7 @@ InputEvent = (
     | StopRequested
     | MicAudio
     | MicMuted
+    | TalkKey
     | VideoFrame
     | SnapshotTaken
     | AppNote
@@ -272,6 +280,16 @@ class SendAudioStreamEnd:
 
 
 @dataclass(frozen=True)
+class SendActivityStart:
+    pass
+
+
+@dataclass(frozen=True)
+class SendActivityEnd:
+    pass
+
+
+@dataclass(frozen=True)
 class SendVideo:
     jpeg: bytes
 
@@ -315,6 +333,8 @@ Command = (
     | CloseLink
     | SendAudio
     | SendAudioStreamEnd
+    | SendActivityStart
+    | SendActivityEnd
     | SendVideo
     | SendText
     | SendToolResults

@@ -10,12 +10,12 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, QRectF, QTimer
-from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QListWidgetItem
 
 from desktop.app import (
@@ -65,6 +65,12 @@ class Controller(QObject):
         window.text_box.returnPressed.connect(self._on_send)
         window.closing.connect(self._on_closing)
         window.snapshot_button.clicked.connect(self._on_snapshot)
+        window.talk_button.setVisible(driver.settings.push_to_talk)
+        window.talk_button.pressed.connect(lambda: driver.talk(True))
+        window.talk_button.released.connect(lambda: driver.talk(False))
+        self._talk_key = TalkKeyFilter(driver.talk, window)
+        if driver.settings.push_to_talk:
+            window.installEventFilter(self._talk_key)
         window.clear_masks_button.clicked.connect(driver.clear_masks)
         window.preview.mask_drawn.connect(self._on_mask)
         window.source_box.setCurrentText(driver.settings.video_source)
@@ -254,6 +260,22 @@ class Controller(QObject):
         if not task.cancelled() and task.exception() is not None:
             log.error("%s failed", task.get_name(), exc_info=task.exception())
             self.show_banner(f"Could not {task.get_name()} the session; see the log.", error=True)
+
+
+class TalkKeyFilter(QObject):
+    """F9 held down is push-to-talk (key repeats ignored), wherever focus is in the window."""
+
+    def __init__(self, talk: Callable[[bool], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._talk = talk
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_F9 and not event.isAutoRepeat():
+                self._talk(event.type() == QEvent.Type.KeyPress)
+                return True
+        return False
 
 
 def _meter(peak: float, width: int = 8) -> str:

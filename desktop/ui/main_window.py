@@ -129,6 +129,8 @@ class MainWindow(QMainWindow):
         )
         self.camera_button.setChecked(True)
         self.camera_button.setShortcut(QKeySequence("Ctrl+K"))
+        self.talk_button = _button("Hold to talk", "Hold to speak (or hold F9); release to finish")
+        self.talk_button.setVisible(False)
         self.snapshot_button = _button(
             "Snapshot", "Send the current picture at full resolution and save it (F8)"
         )
@@ -151,7 +153,12 @@ class MainWindow(QMainWindow):
 
     def _build_layout(self) -> None:
         controls = QHBoxLayout()
-        left: list[QWidget] = [self.start_button, self.mute_button, self.camera_button]
+        left: list[QWidget] = [
+            self.start_button,
+            self.mute_button,
+            self.talk_button,
+            self.camera_button,
+        ]
         right: list[QWidget] = [
             QLabel("Source:"),
             self.source_box,

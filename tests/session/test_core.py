@@ -298,3 +298,34 @@ def test_app_note_is_shown_and_told_to_the_model_when_asked() -> None:
     assert core.transcript.turns[-1].text == "Timer 'epoxy' finished"
     core.feed(ev.AppNote("Work note: replaced the seal"))
     assert core.drain() == []
+
+
+def test_audio_stream_end_once_when_the_microphone_stops_delivering() -> None:
+    core = open_core()
+    core.feed(ev.Tick(10.0))
+    core.feed(ev.MicAudio(PCM))
+    core.drain()
+    core.feed(ev.Tick(10.9))
+    assert core.drain() == []
+    core.feed(ev.Tick(11.1))
+    assert core.drain() == [ev.SendAudioStreamEnd()]
+    core.feed(ev.Tick(12.0))
+    assert core.drain() == []  # said once
+    core.feed(ev.MicAudio(PCM))  # the microphone is back
+    core.feed(ev.Tick(13.5))
+    assert core.drain() == [ev.SendAudio(PCM), ev.SendAudioStreamEnd()]
+
+
+def test_push_to_talk_marks_turns_and_sends_only_while_the_key_is_down() -> None:
+    core = SessionCore(CorePolicy(push_to_talk=True))
+    core.feed(ev.StartRequested())
+    core.feed(ev.LinkOpened())
+    core.drain()
+    core.feed(ev.MicAudio(PCM))
+    assert core.drain() == []
+    core.feed(ev.TalkKey(True))
+    core.feed(ev.TalkKey(True))  # key repeat
+    core.feed(ev.MicAudio(PCM))
+    core.feed(ev.TalkKey(False))
+    core.feed(ev.MicAudio(PCM))
+    assert core.drain() == [ev.SendActivityStart(), ev.SendAudio(PCM), ev.SendActivityEnd()]

@@ -204,3 +204,49 @@ async def test_video_preview_mask_snapshot_and_source_switch(qtbot: QtBot, tmp_p
     assert sim.connections == 1
     window.close()
     await asyncio.wait_for(controller.closed.wait(), 10)
+
+
+async def test_push_to_talk_button_and_f9_mark_the_turn(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = Settings(
+        backend="simulator", video_source="none", input_device="no-such-mic", push_to_talk=True
+    )
+    window = MainWindow()
+    qtbot.addWidget(window)
+    holder: list[Controller] = []
+
+    def on_ui(event: ev.UiEvent | VideoStatus) -> None:
+        holder[0].on_ui_event(event)
+
+    driver = SessionDriver(settings, None, on_ui)
+    controller = Controller(window, driver)
+    holder.append(controller)
+    window.show()
+    assert window.talk_button.isVisible()
+    window.start_button.click()
+    await wait_until(lambda: window.connection_label.text() == "Connected")
+    sim = driver._sim
+    assert sim is not None
+    (setup,) = sim.frames("setup")
+    assert "automatic_activity_detection" in str(setup) and "'disabled': True" in str(setup)
+
+    def activity() -> list[str]:
+        return [
+            key
+            for f in sim.frames("realtime_input")
+            for key in (f.get("realtime_input") or f.get("realtimeInput") or {})
+            if "activity" in key.lower()
+        ]
+
+    qtbot.mousePress(window.talk_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseRelease(window.talk_button, Qt.MouseButton.LeftButton)
+    qtbot.keyPress(window, Qt.Key.Key_F9)
+    qtbot.keyRelease(window, Qt.Key.Key_F9)
+    await wait_until(lambda: len(activity()) == 4)
+    assert [k.lower().replace("_", "") for k in activity()] == [
+        "activitystart",
+        "activityend",
+        "activitystart",
+        "activityend",
+    ]
+    window.close()
+    await asyncio.wait_for(controller.closed.wait(), 10)
