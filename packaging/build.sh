@@ -15,7 +15,8 @@ if [ $# -lt 1 ]; then
 fi
 root="$(cd "$(dirname "$0")/.." && pwd)"
 mkdir -p "$1"
-out="$(cd "$1" && pwd)"
+# Git Bash on Windows: hand the Windows spelling of the path to the (native) Python.
+out="$(cd "$1" && { pwd -W 2>/dev/null || pwd; })"
 shift
 mode=()
 for arg in "$@"; do

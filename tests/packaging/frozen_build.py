@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 import time
@@ -14,16 +15,15 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 APP_NAME = "FieldAssist"
-# Signs in the output or the log that something the frozen app needs was left out.
-MISSING_PIECE = re.compile(
-    r"ModuleNotFoundError|No module named|ImportError"
-    r"|Could not (?:find|load) the Qt platform plugin|no Qt platform plugin could be initialized"
-    r"|cannot open shared object file|Library not found|library not found"
-    r"|Failed to load|Traceback \(most recent call last\)"
+# The smoke-test runner CI uses on every platform is the one these tests use.
+_spec = importlib.util.spec_from_file_location(
+    "smoke_frozen", REPO / "packaging" / "smoke_frozen.py"
 )
-# Environment that would let a frozen app silently use the development venv instead of its
-# own bundle; the frozen app must run without any of it.
-_LEAKY_ENV = ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "PYTHONSTARTUP", "PYTHONUSERBASE")
+assert _spec is not None and _spec.loader is not None
+smoke_frozen = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(smoke_frozen)
+MISSING_PIECE: re.Pattern[str] = smoke_frozen.MISSING_PIECE
+_LEAKY_ENV: tuple[str, ...] = smoke_frozen.LEAKY_ENV
 
 
 @dataclass(frozen=True)
@@ -55,9 +55,11 @@ def wait_for_line(log_file: Path, text: str, proc: subprocess.Popen[bytes], time
         if log_file.exists() and text in log_file.read_text(errors="replace"):
             return
         if proc.poll() is not None:
-            raise AssertionError(f"the app exited with {proc.returncode} before {text!r}")
+            tail = log_file.read_text(errors="replace")[-3000:] if log_file.exists() else ""
+            raise AssertionError(f"the app exited with {proc.returncode} before {text!r}:\n{tail}")
         time.sleep(0.1)
-    raise AssertionError(f"{text!r} not in the log after {timeout} s")
+    tail = log_file.read_text(errors="replace")[-3000:] if log_file.exists() else "(no log)"
+    raise AssertionError(f"{text!r} not in the log after {timeout} s; log ends:\n{tail}")
 
 
 def write_video(path: Path, frames: int = 60) -> Path:

@@ -6,12 +6,13 @@ output and start it as a technician would, without the development venv.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
-from frozen_build import MISSING_PIECE, FrozenApp
+from frozen_build import FrozenApp, smoke_frozen
 
 TEST_ONLY = (
     "pytest",
@@ -25,34 +26,17 @@ TEST_ONLY = (
 )
 
 
-def run_smoke(app: FrozenApp, tmp_path: Path) -> tuple[subprocess.CompletedProcess[str], str]:
-    home = tmp_path / "home"
-    env = app.env({"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}, home)
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    done = subprocess.run(
-        [str(app.executable), "--smoke-test", "--log-level", "DEBUG"],
-        env=env,
-        cwd=tmp_path,  # not the repository: nothing may be imported from the checkout
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    log_file = home / "logs" / "fieldassist.log"
-    log = log_file.read_text(errors="replace") if log_file.exists() else ""
-    return done, log
-
-
 @pytest.mark.slow
 @pytest.mark.timeout(900)  # includes the session's build (about a minute on 2 cores)
 def test_frozen_smoke_test_boots_offscreen(frozen_app: FrozenApp, tmp_path: Path) -> None:
-    done, log = run_smoke(frozen_app, tmp_path)
-    output = done.stdout + done.stderr
-    assert done.returncode == 0, output[-4000:]
-    assert "init finished" in log, log[-4000:]
-    problems = sorted({m.group(0) for m in MISSING_PIECE.finditer(output + log)})
-    assert not problems, f"{problems}\n--- output ---\n{output[-4000:]}\n--- log ---\n{log[-4000:]}"
-    # It ran from the bundle, not from the checkout or the venv.
+    # A bare environment and a working directory outside the checkout: nothing may come
+    # from the venv or the repository.
+    with pytest.MonkeyPatch.context() as mp:
+        for name in list(os.environ):
+            if name not in ("PATH", "LANG", "HOME", "TMPDIR"):
+                mp.delenv(name)
+        code, output, log = smoke_frozen.run_smoke(frozen_app.executable, tmp_path)
+    assert not smoke_frozen.problems(code, output, log), f"{output[-4000:]}\n{log[-4000:]}"
     assert "/.venv/" not in log
     assert "smoke: SDK client for simulator" in log
 
