@@ -44,6 +44,11 @@ def _dist_licence_files(dist: md.Distribution) -> list[tuple[str, bytes]]:
     return sorted(found.items())
 
 
+def _field(meta: md.PackageMetadata, name: str) -> str:
+    values = meta.get_all(name) or []
+    return str(values[0]).strip() if values else ""
+
+
 def _write_python_notices(top_levels: Iterable[str], dest: Path) -> list[str]:
     mapping = md.packages_distributions()
     names = sorted({d for top in top_levels for d in mapping.get(top, [])})
@@ -56,11 +61,13 @@ def _write_python_notices(top_levels: Iterable[str], dest: Path) -> list[str]:
         folder = dest / "python-packages" / dist.metadata["Name"]
         folder.mkdir(parents=True, exist_ok=True)
         meta = dist.metadata
-        declared = meta.get("License-Expression") or meta.get("License") or "(not declared)"
+        # PackageMetadata has no typed get(); missing fields read as None through get_all.
+        declared = _field(meta, "License-Expression") or _field(meta, "License") or "(none)"
+        home = _field(meta, "Home-page") or _field(meta, "Project-URL")
         summary = [
             f"{meta['Name']} {dist.version}",
-            f"Licence declared: {declared.splitlines()[0] if declared else ''}",
-            f"Home page: {meta.get('Home-page') or meta.get('Project-URL') or ''}",
+            f"Licence declared: {declared.splitlines()[0]}",
+            f"Home page: {home}",
         ]
         (folder / "PACKAGE.txt").write_text("\n".join(summary) + "\n")
         for rel, data in _dist_licence_files(dist):

@@ -59,7 +59,7 @@ def png_bytes(img: QImage) -> bytes:
     data = QByteArray()
     buf = QBuffer(data)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not img.save(buf, "PNG"):
+    if not img.save(buf, b"PNG"):
         raise RuntimeError("Qt could not encode PNG")
     buf.close()
     return bytes(data.data())

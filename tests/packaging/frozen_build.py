@@ -64,7 +64,7 @@ def wait_for_line(log_file: Path, text: str, proc: subprocess.Popen[bytes], time
 
 def write_video(path: Path, frames: int = 60) -> Path:
     """A short MJPG AVI of a moving disc: a camera stand-in OpenCV's file reader accepts."""
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 15, (640, 480))
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), 15, (640, 480))
     for i in range(frames):
         img = np.full((480, 640, 3), (60, 50, 40), np.uint8)
         cv2.circle(img, (160 + 4 * i, 240), 50, (40, 160, 240), -1)
