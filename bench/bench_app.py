@@ -92,12 +92,16 @@ async def session_lag(seconds: float, video: Path) -> dict[str, Any]:
     settings = Settings(
         backend="simulator", video_source=str(video), video_fps=2.0, input_device="none-here"
     )
-    driver = SessionDriver(settings, None, lambda e: holder[0].on_ui_event(e))
+
+    def on_ui(event: Any) -> None:
+        holder[0].on_ui_event(event)  # the controller is built after its driver
+
+    driver = SessionDriver(settings, None, on_ui)
     controller = Controller(window, driver)
     holder.append(controller)
     window.show()
     await driver.start()
-    while driver.link_state.value != "open":
+    while driver.link_state.value != "open":  # noqa: ASYNC110 - polling a state the driver owns
         await asyncio.sleep(0.05)
     busy = await sample_lag(seconds)
     fps = driver.effective_video_fps()

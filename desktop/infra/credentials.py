@@ -61,7 +61,9 @@ def _from_keyring() -> str | None:
         value = keyring.get_password(KEYRING_SERVICE, KEYRING_USERNAME)
     except Exception as exc:  # any back-end failure means "no key"
         # Only the exception type and redacted text: some back-ends echo what they read.
-        log.info("keyring unavailable (%s): %s", type(exc).__name__, redact(str(exc)))
+        # No back-end at all is normal on many Linux desktops; anything else is worth a warning.
+        level = logging.INFO if isinstance(exc, keyring.errors.NoKeyringError) else logging.WARNING
+        log.log(level, "keyring unavailable (%s): %s", type(exc).__name__, redact(str(exc)))
         return None
     if value:
         value = value.strip()

@@ -81,6 +81,7 @@ def test_round_trip_of_every_field(home):
         instant_barge_in=True,
         push_to_talk=True,
         video_source="rtsp://cam/1",
+        manuals_dir="/srv/manuals",
         video_fps=0.5,
         video_long_side=1024,
         jpeg_quality=70,
