@@ -12,8 +12,13 @@ several changes per loop pass).
 - update-old: rewrite turn N/2 (an interrupted reply trimmed), view scrolled to the end
 - late-insert: a turn whose index is lower than the newest (user words transcribed late)
 - record: InspectorPanel.record() of audio-sized messages, panel shown and hidden
-Candidates: `TranscriptView` (desktop.ui.widgets) and the current controller's QListWidget
-approach (dict of items, row found by counting lower indices), rebuilt here without a driver.
+Candidates: `TranscriptTextView` and `TranscriptView` (desktop.ui.widgets, one
+TranscriptModel each) and the current controller's QListWidget approach (dict of items, row
+found by counting lower indices), rebuilt here without a driver. The QListView-based ones get
+--list-turns (default 2,000) because each of their steps re-measures every row.
+
+PySide6 6.12.0 on Python 3.11 loses a reference to None on every void Qt call and aborts
+("none_dealloc") after a few thousand; run this with another PySide6 (6.11.3 was used).
 """
 
 from __future__ import annotations

@@ -368,7 +368,11 @@ _ROLE_GETTERS = {
 
 
 class TranscriptView(QListView):
-    """A word-wrapped list that follows new words unless the user scrolled up to read."""
+    """A word-wrapped list that follows new words unless the user scrolled up to read.
+
+    Kept for comparison: with word wrap QListView re-measures every row on each change
+    (bench/bench_ui.py); TranscriptTextView is the one to use in the window.
+    """
 
     FOLLOW_SLACK_PX = 4
 
