@@ -204,8 +204,9 @@ class Controller(QObject):
             case VideoStatus(state=state, message=message):
                 if state != "running":
                     text = VIDEO_STATE_TEXT.get(state, state)
+                    detail = f"\n{message}" if message and message != text else ""
                     self.window.preview.setPixmap(QPixmap())
-                    self.window.preview.setText(f"{text}\n{message}".strip())
+                    self.window.preview.setText(text + detail)
 
     def show_banner(self, text: str, *, error: bool = False) -> None:
         colour = "#fde7e9; color: #5c0011" if error else "#fff4ce; color: #3b2f00"

@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self._build_controls()
         self._build_layout()
         self._build_status_bar()
+        self.text_box.setFocus()  # typing goes to the assistant without a click
 
     def _build_controls(self) -> None:
         self.start_button = _button("Start session", "Connect and start talking (Ctrl+Return)")

@@ -136,3 +136,118 @@ def _wav(path: Path) -> tuple[np.ndarray, int]:
     from support.pulse import read_wav
 
     return read_wav(path)
+
+
+FAKE_KEY = "AIzaSyFAKE-0123456789abcdefghijklmnopqrs"
+
+
+@pytest.mark.slow
+@pytest.mark.display
+def test_kill_minus_nine_keeps_every_turn_and_the_key_never_reaches_the_log(
+    xvfb: Display, tmp_path: Path
+) -> None:
+    """The real program on a gateway endpoint (the simulator started alone), with an API key in
+    the environment: typed turns are saved as they happen, SIGKILL loses none of them, and
+    neither the log nor stderr ever shows the key."""
+    home = tmp_path / "home"
+    sim_out = tmp_path / "sim.txt"
+    with sim_out.open("w") as sim_log:
+        sim = subprocess.Popen(
+            [sys.executable, "-m", "desktop.sim", "--port", "0"],
+            stdout=sim_log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        endpoint, ca_file = _sim_address(sim_out, sim)
+        env = xvfb.env() | {"FIELDASSIST_HOME": str(home), "GEMINI_API_KEY": FAKE_KEY}
+        env.pop("PULSE_SERVER", None)  # no sound card at all: the session runs text-only
+        stderr_path = tmp_path / "stderr.txt"
+        with stderr_path.open("wb") as stderr:
+            proc = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "desktop",
+                    "--endpoint",
+                    endpoint,
+                    "--ca-file",
+                    ca_file,
+                    "--connect",
+                    "--video-source",
+                    "none",
+                    "--log-level",
+                    "DEBUG",
+                ],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+            )
+        log_file = home / "logs" / "fieldassist.log"
+        try:
+            wait_for_line(log_file, "Link open: Connected", proc, timeout=30)
+            for n in range(3):
+                _type_into_window(xvfb, f"valve {n} is leaking")
+                _wait_for_turns(home, n + 1)
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=10)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    finally:
+        sim.terminate()
+        sim.wait(timeout=10)
+    with sqlite3.connect(home / "data" / "history.sqlite3") as db:
+        texts = [row[0] for row in db.execute("SELECT text FROM turns ORDER BY idx")]
+    typed = [t for t in texts if t.startswith("valve ")]
+    assert typed == ["valve 0 is leaking", "valve 1 is leaking", "valve 2 is leaking"]
+    assert sum(t.startswith("You typed: valve") for t in texts) == 3
+    for text in (log_file.read_text(), stderr_path.read_text(errors="replace")):
+        assert FAKE_KEY not in text
+        assert FAKE_KEY[:12] not in text
+
+
+def _sim_address(
+    out: Path, proc: subprocess.Popen[str] | subprocess.Popen[bytes]
+) -> tuple[str, str]:
+    import re
+
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        text = out.read_text()
+        url = re.search(r"https://127\.0\.0\.1:\d+", text)
+        ca = re.search(r"--ca-file\s+(\S+)", text)
+        if url and ca:
+            return url.group(0), ca.group(1)
+        assert proc.poll() is None, text
+        time.sleep(0.1)
+    raise AssertionError(out.read_text())
+
+
+def _type_into_window(xvfb: Display, text: str) -> None:
+    """Type as a user would: xdotool into the focused text box, then Enter."""
+    env = xvfb.env()
+    found = subprocess.run(
+        ["xdotool", "search", "--sync", "--onlyvisible", "--name", "^FieldAssist$"],
+        env=env,
+        check=True,
+        timeout=20,
+        capture_output=True,
+        text=True,
+    )
+    window = found.stdout.split()[0]
+    subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=True, timeout=20)
+    subprocess.run(["xdotool", "type", "--delay", "5", text], env=env, check=True, timeout=20)
+    subprocess.run(["xdotool", "key", "Return"], env=env, check=True, timeout=20)
+
+
+def _wait_for_turns(home: Path, replies: int, limit_s: float = 20.0) -> None:
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        db_path = home / "data" / "history.sqlite3"
+        if db_path.exists():
+            with sqlite3.connect(db_path) as db:
+                rows = db.execute("SELECT count(*) FROM turns WHERE text LIKE 'You typed:%'")
+                if rows.fetchone()[0] >= replies:
+                    return
+        time.sleep(0.1)
+    raise AssertionError(f"{replies} replies not saved in time")
