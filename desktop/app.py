@@ -246,6 +246,9 @@ class SessionDriver:
 
     def feed(self, event: ev.Event) -> None:
         """Feed, then drain: every input is followed by executing the core's commands."""
+        if isinstance(event, ev.Interrupted) and self.audio is not None:
+            # Before the core clears the speaker: how much of the reply was never heard.
+            self.core.feed(ev.PlaybackCut(self.audio.buffered_seconds))
         try:
             self.core.feed(event)
         except IllegalTransition as exc:

@@ -80,6 +80,8 @@ class SessionCore:
         self._last_mic_at: float | None = None
         self._mic_stream_ended = False
         self._talking = False
+        self._reply_audio_s = 0.0  # audio of the current reply handed to the speaker
+        self._unplayed_s = 0.0  # reported just before an interruption
         self._commands: list[ev.Command] = []
         self._ui: list[ev.UiEvent] = []
         self._handlers: dict[type[Any], Callable[[Any], None]] = {
@@ -95,6 +97,7 @@ class SessionCore:
             ev.VideoFrame: self._on_video,
             ev.SnapshotTaken: self._on_snapshot,
             ev.AppNote: self._on_app_note,
+            ev.PlaybackCut: self._on_playback_cut,
             ev.UserText: self._on_text,
             ev.PlaybackIdle: self._on_playback_idle,
             ev.ToolResult: self._on_tool_result,
@@ -290,6 +293,8 @@ class SessionCore:
 
     def _on_playback_idle(self, _: ev.PlaybackIdle) -> None:
         self.playing = False
+        if self.turn is not TurnState.RESPONDING:
+            self._reply_audio_s = 0.0  # the reply has been heard in full
         self._turn_step(TurnInput.PLAYBACK_IDLE)
         self._maybe_hand_over()
 
@@ -304,16 +309,25 @@ class SessionCore:
 
     # -- server events, in the order the live adapter emits them ----------------------------
 
+    def _on_playback_cut(self, cut: ev.PlaybackCut) -> None:
+        self._unplayed_s = cut.unplayed_s
+
     def _on_interrupted(self, _: ev.Interrupted) -> None:
         self._turn_step(TurnInput.INTERRUPTED)
         self._clear_playback()
-        change = self.transcript.interrupt_model()
+        heard = 1.0
+        if self._reply_audio_s > 0:
+            heard = max(0.0, 1.0 - self._unplayed_s / self._reply_audio_s)
+        self._unplayed_s = 0.0
+        self._reply_audio_s = 0.0
+        change = self.transcript.interrupt_model(heard)
         if change:
             self._ui.append(change)
 
     def _on_model_audio(self, audio: ev.ModelAudio) -> None:
         self._turn_step(TurnInput.MODEL_OUTPUT)
         self.transcript.open_model()
+        self._reply_audio_s += len(audio.pcm) / 2 / audio.rate
         self.playing = True
         self._commands.append(ev.PlayAudio(audio.pcm, self.generation, audio.rate))
 
@@ -334,6 +348,8 @@ class SessionCore:
     def _on_turn_complete(self, _: ev.TurnComplete) -> None:
         playing = TurnInput.TURN_COMPLETE_PLAYING if self.playing else TurnInput.TURN_COMPLETE_IDLE
         self._turn_step(playing)
+        if not self.playing:
+            self._reply_audio_s = 0.0
         self._ui.extend(self.transcript.complete_exchange())
         self._maybe_hand_over()
 

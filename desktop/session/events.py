@@ -203,6 +203,13 @@ class AppNote:
 
 
 @dataclass(frozen=True)
+class PlaybackCut:
+    """Fed just before `Interrupted`: how much of the reply was still unplayed (seconds)."""
+
+    unplayed_s: float
+
+
+@dataclass(frozen=True)
 class PlaybackIdle:
     """The speaker has played out everything the model sent (ring buffer empty)."""
 
@@ -234,6 +241,7 @@ InputEvent = (
     | VideoFrame
     | SnapshotTaken
     | AppNote
+    | PlaybackCut
     | UserText
     | PlaybackIdle
     | ToolResult

@@ -59,10 +59,14 @@ class Transcript:
         index = self._append(Turn("note", text, final=True))
         return self._changed(index)
 
-    def interrupt_model(self) -> TranscriptChanged | None:
+    def interrupt_model(self, heard_fraction: float = 1.0) -> TranscriptChanged | None:
+        """Mark the reply interrupted, keeping only the part the user heard (by audio played)."""
         if self._model is None:
             return None
-        self.turns[self._model].interrupted = True
+        turn = self.turns[self._model]
+        turn.interrupted = True
+        if heard_fraction < 1.0:
+            turn.text = _cut(turn.text, heard_fraction)
         return self._changed(self._model)
 
     def complete_exchange(self) -> list[TranscriptChanged]:
@@ -108,3 +112,14 @@ class Transcript:
     def _changed(self, index: int) -> TranscriptChanged:
         t = self.turns[index]
         return TranscriptChanged(index, t.role, t.text, t.final, t.interrupted)
+
+
+def _cut(text: str, fraction: float) -> str:
+    """The first `fraction` of `text`, ended at a word boundary, marked as cut short."""
+    keep = int(len(text) * max(0.0, fraction))
+    if keep >= len(text):
+        return text
+    head = text[:keep]
+    if " " in head and not text[keep].isspace():
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip() + "…"

@@ -329,3 +329,32 @@ def test_push_to_talk_marks_turns_and_sends_only_while_the_key_is_down() -> None
     core.feed(ev.TalkKey(False))
     core.feed(ev.MicAudio(PCM))
     assert core.drain() == [ev.SendActivityStart(), ev.SendAudio(PCM), ev.SendActivityEnd()]
+
+
+def test_an_interrupted_reply_keeps_only_the_words_that_were_heard() -> None:
+    core = open_core()
+    one_second = b"\x00\x00" * 24000
+    core.feed(ev.ModelAudio(one_second))
+    core.feed(ev.ModelAudio(one_second))
+    core.feed(ev.OutputTranscript("Close the inlet valve first and then drain the pump casing."))
+    core.feed(ev.PlaybackCut(unplayed_s=1.0))  # half of the two seconds never played
+    core.feed(ev.Interrupted())
+    reply = core.transcript.turns[-1]
+    assert reply.interrupted
+    assert reply.text == "Close the inlet valve first…"  # half, cut at a word boundary
+
+
+def test_a_reply_heard_in_full_is_not_trimmed_when_a_later_one_is_interrupted() -> None:
+    core = open_core()
+    core.feed(ev.ModelAudio(b"\x00\x00" * 24000))
+    core.feed(ev.OutputTranscript("First answer."))
+    core.feed(ev.TurnComplete())
+    core.feed(ev.PlaybackIdle())
+    core.feed(ev.ModelAudio(b"\x00\x00" * 24000))
+    core.feed(ev.OutputTranscript("Second answer goes on."))
+    core.feed(ev.PlaybackCut(unplayed_s=0.0))
+    core.feed(ev.Interrupted())
+    assert [t.text for t in core.transcript.turns if t.role == "model"] == [
+        "First answer.",
+        "Second answer goes on.",
+    ]
