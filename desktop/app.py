@@ -105,6 +105,8 @@ class SessionDriver:
         self._running = False
         self._closed = False
         self.send_failures = 0  # sends that met a link already gone (a drop not yet noticed)
+        # The inspector's tap: (direction, kind, size, summary) for every message on the wire.
+        self.on_wire: Callable[[str, str, int, str], None] | None = None
 
     # -- what the UI calls ------------------------------------------------------------------
 
@@ -390,6 +392,7 @@ class SessionDriver:
                 return
             if isinstance(event, ev.LinkClosed):
                 self._link = None
+            self._tap("in", event)
             self.feed(event)
 
     async def _connect_parts(self, handle: str | None) -> tuple[Any, str, Any]:
@@ -438,12 +441,28 @@ class SessionDriver:
                 continue  # the link went away: the core buffers what must survive a reconnect
             try:
                 await self._send(link, command)
+                self._tap("out", command)
             except LinkError as exc:
                 # The receive loop reports the close; until it does, nothing more goes here.
                 self.send_failures += 1
                 log.info("Send failed (%s): %s", type(command).__name__, exc.message)
                 if self._link is link:
                     self._link = None
+
+    def _tap(self, direction: str, message: ev.Command | ev.ServerEvent | ev.LinkClosed) -> None:
+        if self.on_wire is not None:
+            kind, size, summary = describe_message(message)
+            self.on_wire(direction, kind, size, summary)
+
+    def reconfigure(self, settings: Settings, api_key: str | None) -> bool:
+        """New settings from the dialog. True when they wait for the next session start."""
+        self.settings = settings
+        self._api_key = api_key
+        self.backend = settings.effective_backend(api_key is not None)
+        self._client = None  # rebuilt with the new credentials and endpoint
+        self.pacer.max_fps = settings.video_fps
+        self.core.policy = CorePolicy(push_to_talk=settings.push_to_talk)
+        return self._running
 
     @staticmethod
     async def _send(link: LiveLink, command: ev.Command) -> None:
@@ -751,3 +770,23 @@ async def test_connection(settings: Settings, api_key: str | None) -> str:
         if sim is not None:
             await sim.stop()
     return f"Connected to {options.model_name} ({backend})."
+
+
+def describe_message(message: object) -> tuple[str, int, str]:
+    """(type, size in bytes, one-line summary) for the inspector; audio is summarised."""
+    kind = type(message).__name__
+    match message:
+        case ev.SendAudio(pcm=pcm):
+            return kind, len(pcm), f"audio {len(pcm):,} B ({len(pcm) * 1000 // 32000} ms)"
+        case ev.ModelAudio(pcm=pcm, rate=rate):
+            return kind, len(pcm), f"audio {len(pcm):,} B ({len(pcm) * 500 // rate} ms)"
+        case ev.SendVideo(jpeg=jpeg):
+            return kind, len(jpeg), f"JPEG {len(jpeg):,} B"
+        case (
+            ev.SendText(text=text) | ev.InputTranscript(text=text) | ev.OutputTranscript(text=text)
+        ):
+            return kind, len(text.encode()), text[:120]
+        case ev.LinkClosed(kind=close_kind, code=code, message=reason):
+            return kind, 0, f"{close_kind.value} {code or ''} {reason}".strip()
+    text = repr(message)
+    return kind, len(text), text[:120]

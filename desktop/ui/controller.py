@@ -9,14 +9,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 import time
 from collections.abc import Callable, Coroutine
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QImage, QKeyEvent, QPixmap
-from PySide6.QtWidgets import QListWidgetItem
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRectF, Qt, QTimer
+from PySide6.QtGui import QImage, QKeyEvent, QPixmap
+from PySide6.QtWidgets import QDialog
 
 from desktop.app import (
     SIMULATOR_BANNER,
@@ -33,8 +34,6 @@ from desktop.ui.main_window import MainWindow
 log = logging.getLogger(__name__)
 
 PREVIEW_INTERVAL_MS = 33  # 30 fps at most
-ROLE_LABEL = {"user": "You", "model": "Assistant", "note": "·"}
-ROLE_COLOUR = {"user": "#1f4e99", "model": "#1b6b3a", "note": "#6b6b6b"}
 VIDEO_STATE_TEXT = {
     "paused": "Camera paused",
     "off": "No video source",
@@ -53,7 +52,6 @@ class Controller(QObject):
         self.window = window
         self.driver = driver
         self._tasks: set[asyncio.Task[Any]] = set()
-        self._items: dict[int, QListWidgetItem] = {}
         self._preview_seq = -1
         self._started_at: float | None = None
         self.closed = asyncio.Event()
@@ -87,6 +85,16 @@ class Controller(QObject):
         self._status_timer.setInterval(1000)
         self._status_timer.timeout.connect(self._refresh_status)
         self._status_timer.start()
+
+        window.settings_action.triggered.connect(self.open_settings)
+        window.history_action.triggered.connect(self.open_history)
+        window.quit_action.triggered.connect(window.close)
+        window.open_logs_action.triggered.connect(self._open_log_folder)
+        window.inspector_action.toggled.connect(window.inspector.setVisible)
+        window.inspector_action.setChecked(driver.settings.inspector_visible)
+        window.inspector.setVisible(driver.settings.inspector_visible)
+        driver.on_wire = self._on_wire
+        self._restore_geometry()
 
         if driver.backend == "simulator":
             self.show_banner(SIMULATOR_BANNER)
@@ -147,11 +155,94 @@ class Controller(QObject):
             self.window.session_time_label.setText("")
             self.window.video_fps_label.setText("")
             return
+        self.window.speaking.set_speaking(model=self.driver.core.playing)
         elapsed = int(time.monotonic() - self._started_at)
         self.window.session_time_label.setText(f"{elapsed // 60:d}:{elapsed % 60:02d}")
         self.window.video_fps_label.setText(f"video {self.driver.effective_video_fps():.1f} fps")
 
+    def open_settings(self) -> None:
+        from desktop.app import test_connection
+        from desktop.audio.devices import list_devices
+        from desktop.infra.credentials import find_api_key
+        from desktop.ui.settings_dialog import SettingsDialog
+
+        key, source = find_api_key()
+        dialog = SettingsDialog(
+            self.driver.settings,
+            self.window,
+            devices=list_devices,
+            test_connection=test_connection,
+            current_api_key=key,
+            key_source=source,
+        )
+
+        def accepted() -> None:
+            from desktop.infra.settings import save_settings
+
+            new = dialog.result_settings()
+            api_key = dialog.entered_api_key() if dialog.key_stored else None
+            if dialog.key_deleted or dialog.key_stored:
+                api_key = api_key or find_api_key()[0]
+            else:
+                api_key = key
+            try:
+                save_settings(new)
+            except OSError as exc:
+                self.show_banner(f"Settings not saved: {exc}", error=True)
+            applies_later = self.driver.reconfigure(new, api_key)
+            self.window.source_box.setCurrentText(new.video_source)
+            if applies_later:
+                self.show_banner("Settings saved: they apply when the session is restarted.")
+            elif self.driver.backend != "simulator":
+                self.window.banner.hide()
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        self._dialog: QDialog | None = dialog  # held, or Python would collect it
+
+    def open_history(self) -> None:
+        from desktop.ui.history_view import HistoryDialog
+
+        if self.driver.history is None:
+            self.show_banner("The history is not available (see the log).", error=True)
+            return
+        dialog = HistoryDialog(self.driver.history, self.window)
+        dialog.open()
+        self._dialog = dialog
+
+    def _open_log_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from desktop.infra.paths import log_dir
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
+
+    def _on_wire(self, direction: str, kind: str, size: int, summary: str) -> None:
+        if self.window.inspector.isVisible():  # recording costs little, showing costs more
+            self.window.inspector.record(direction, kind, size, summary, time.time())
+
+    def _restore_geometry(self) -> None:
+        s = self.driver.settings
+        if s.window_geometry:
+            self.window.restoreGeometry(QByteArray.fromBase64(s.window_geometry.encode()))
+        if s.splitter_state:
+            self.window.splitter.restoreState(QByteArray.fromBase64(s.splitter_state.encode()))
+
+    def _save_geometry(self) -> None:
+        from desktop.infra.settings import save_settings
+
+        s = self.driver.settings
+        s.window_geometry = bytes(self.window.saveGeometry().toBase64().data()).decode()
+        s.splitter_state = bytes(self.window.splitter.saveState().toBase64().data()).decode()
+        s.inspector_visible = self.window.inspector_action.isChecked()
+        try:
+            save_settings(s)
+        except OSError as exc:
+            log.warning("Window layout not saved: %s", exc)
+
     def _on_closing(self) -> None:
+        self._save_geometry()
         self._preview_timer.stop()
         self._status_timer.stop()
         try:
@@ -196,10 +287,11 @@ class Controller(QObject):
                     parts.append(f"connection rotates in {left:.0f} s")
                 self.window.usage_label.setText(" · ".join(parts))
             case Speaking(speaking=speaking):
-                self.window.speaking_label.setText("● speaking" if speaking else "")
+                self.window.speaking.set_speaking(user=speaking)
             case AudioLevels():
-                self.window.levels_label.setText(
-                    f"mic {_meter(event.input_peak)}  spk {_meter(event.output_peak)}"
+                self.window.mic_meter.set_level(_dbfs(event.input_rms), _dbfs(event.input_peak))
+                self.window.speaker_meter.set_level(
+                    _dbfs(event.output_rms), _dbfs(event.output_peak)
                 )
             case VideoStatus(state=state, message=message):
                 if state != "running":
@@ -217,24 +309,9 @@ class Controller(QObject):
         self.window.banner.show()
 
     def _show_turn(self, change: ev.TranscriptChanged) -> None:
-        item = self._items.get(change.index)
-        if item is None:
-            if not change.text:
-                return  # a reserved place for words not heard yet
-            item = QListWidgetItem()
-            item.setForeground(QColor(ROLE_COLOUR.get(change.role, "#000")))
-            self._items[change.index] = item
-            self._insert_in_order(change.index, item)
-        suffix = " [interrupted]" if change.interrupted else ""
-        label = ROLE_LABEL.get(change.role, change.role)
-        item.setText(f"{label}: {change.text}{suffix}" if change.role != "note" else change.text)
-        bar = self.window.transcript.verticalScrollBar()
-        if bar.value() >= bar.maximum() - 4:  # follow the conversation unless scrolled up
-            self.window.transcript.scrollToBottom()
-
-    def _insert_in_order(self, index: int, item: QListWidgetItem) -> None:
-        row = sum(1 for i in self._items if i < index)
-        self.window.transcript.insertItem(row, item)
+        if not change.text and self.window.transcript.transcript.row_of_turn(change.index) is None:
+            return  # a reserved place for words not heard yet
+        self.window.transcript.transcript.apply(change)
 
     # -- preview ----------------------------------------------------------------------------
 
@@ -279,10 +356,9 @@ class TalkKeyFilter(QObject):
         return False
 
 
-def _meter(peak: float, width: int = 8) -> str:
-    """A text bar for a 0..1 level (until the painted meter widget is in)."""
-    filled = min(width, round(peak * width))
-    return "▮" * filled + "▯" * (width - filled)
+def _dbfs(level: float) -> float:
+    """A 0..1 linear level in dB relative to full scale (silence floors at -120)."""
+    return 20.0 * math.log10(max(level, 1e-6))
 
 
 def rgb_to_qimage(rgb: np.ndarray[Any, Any]) -> QImage:

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QMainWindow,
     QPushButton,
     QSizePolicy,
@@ -18,6 +25,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.ui.inspector import InspectorPanel
+from desktop.ui.widgets import LevelMeter, SpeakingIndicator, TranscriptTextView
 
 
 class PreviewPane(QLabel):
@@ -102,22 +112,25 @@ class MainWindow(QMainWindow):
         self.banner.hide()
 
         self.preview = PreviewPane()
-        self.transcript = QListWidget()
+        self.transcript = TranscriptTextView()
         self.transcript.setObjectName("transcript")
-        self.transcript.setWordWrap(True)
-        self.transcript.setAccessibleName("Transcript")
-        self.transcript.setSelectionMode(QListWidget.SelectionMode.NoSelection)
-        self.transcript.setStyleSheet("QListWidget#transcript::item { padding: 4px 2px; }")
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.preview)
         self.splitter.addWidget(self.transcript)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.inspector = InspectorPanel()
+        self.vertical_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.vertical_splitter.addWidget(self.splitter)
+        self.vertical_splitter.addWidget(self.inspector)
+        self.vertical_splitter.setStretchFactor(0, 4)
+        self.vertical_splitter.setStretchFactor(1, 1)
 
         self._build_controls()
         self._build_layout()
         self._build_status_bar()
+        self._build_menus()
         self.text_box.setFocus()  # typing goes to the assistant without a click
 
     def _build_controls(self) -> None:
@@ -179,7 +192,7 @@ class MainWindow(QMainWindow):
         body = QVBoxLayout()
         body.setContentsMargins(8, 8, 8, 4)
         body.addWidget(self.banner)
-        body.addWidget(self.splitter, 1)
+        body.addWidget(self.vertical_splitter, 1)
         body.addLayout(typing)
         body.addLayout(controls)
         central = QWidget()
@@ -195,22 +208,51 @@ class MainWindow(QMainWindow):
         self.video_fps_label = QLabel("")
         self.video_fps_label.setAccessibleName("Video frames sent per second")
         self.session_time_label = QLabel("")
-        self.speaking_label = QLabel("")
-        self.speaking_label.setAccessibleName("You are speaking")
-        self.levels_label = QLabel("")
-        self.levels_label.setAccessibleName("Microphone and speaker levels")
+        self.speaking = SpeakingIndicator()
+        self.mic_meter = LevelMeter("Microphone")
+        self.speaker_meter = LevelMeter("Speaker")
         status = QStatusBar()
         status.addWidget(self.connection_label, 1)
-        status.addPermanentWidget(self.speaking_label)
-        status.addPermanentWidget(self.levels_label)
+        status.addPermanentWidget(self.speaking)
+        status.addPermanentWidget(self.mic_meter)
+        status.addPermanentWidget(self.speaker_meter)
         status.addPermanentWidget(self.session_time_label)
         status.addPermanentWidget(self.video_fps_label)
         status.addPermanentWidget(self.usage_label)
         self.setStatusBar(status)
 
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        session = bar.addMenu("&Session")
+        self.history_action = _action(self, "&History…", "Ctrl+H", "Past sessions and exports")
+        self.settings_action = _action(self, "&Settings…", "Ctrl+,", "Connection, audio, video")
+        self.quit_action = _action(self, "&Quit", "Ctrl+Q", "Stop the session and close")
+        for action in (self.history_action, self.settings_action):
+            session.addAction(action)
+        session.addSeparator()
+        session.addAction(self.quit_action)
+        view = bar.addMenu("&View")
+        self.inspector_action = _action(
+            self, "&Inspector", "Ctrl+Shift+I", "Messages to and from the service"
+        )
+        self.inspector_action.setCheckable(True)
+        view.addAction(self.inspector_action)
+        help_menu = bar.addMenu("&Help")
+        self.open_logs_action = _action(self, "Open &log folder", "", "Where the logs are kept")
+        help_menu.addAction(self.open_logs_action)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
         super().closeEvent(event)
+
+
+def _action(parent: QWidget, text: str, shortcut: str, tip: str) -> QAction:
+    action = QAction(text, parent)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    action.setStatusTip(tip)
+    action.setToolTip(tip)
+    return action
 
 
 def _button(text: str, tip: str, *, checkable: bool = False) -> QPushButton:

@@ -6,6 +6,9 @@ import asyncio
 import logging
 import os
 import signal
+from pathlib import Path
+
+import qasync
 
 from desktop.app import SessionDriver, smoke_check
 from desktop.cli import CliOptions
@@ -13,7 +16,7 @@ from desktop.infra.credentials import load_api_key
 from desktop.infra.history import HistoryError, HistoryStore
 from desktop.infra.logs import install_exception_hooks, setup_logging
 from desktop.infra.redact import register_secret
-from desktop.infra.settings import Settings
+from desktop.infra.settings import Settings, save_settings
 
 log = logging.getLogger("desktop")
 
@@ -25,23 +28,16 @@ def run(opts: CliOptions, settings: Settings, notes: list[str]) -> int:
     api_key = load_api_key()
     register_secret(api_key)
 
-    import qasync
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
     from desktop.ui.controller import Controller
-    from desktop.ui.errors import ErrorDialogs
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.welcome import needs_welcome
 
-    app = QApplication.instance() or QApplication(["fieldassist"])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("FieldAssist")
-    app.setQuitOnLastWindowClosed(False)  # the loop ends when the session has shut down
-    dialogs = ErrorDialogs()
-    hooks = install_exception_hooks(dialogs.show, log_file.parent)
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    loop.set_exception_handler(hooks.asyncio_handler)
+    loop = _qt_loop(log_file)
+    # A scripted start (--connect, --smoke-test) never waits on a dialog.
+    if not (opts.smoke_test or opts.connect) and needs_welcome(settings, api_key):
+        settings, api_key = _welcome(settings, api_key)
 
     window = MainWindow()
     controller: Controller | None = None
@@ -78,6 +74,52 @@ def run(opts: CliOptions, settings: Settings, notes: list[str]) -> int:
         loop.run_until_complete(controller.closed.wait())
     log.info("Closed cleanly")
     return 0
+
+
+def _qt_loop(log_file: Path) -> qasync.QEventLoop:
+    """The QApplication and the asyncio loop that runs inside it."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.infra.paths import resource_path
+    from desktop.ui.errors import ErrorDialogs
+
+    app = QApplication.instance() or QApplication(["fieldassist"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("FieldAssist")
+    app.setDesktopFileName("fieldassist")  # matches resources/fieldassist.desktop
+    icon = resource_path("icons/fieldassist.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    app.setQuitOnLastWindowClosed(False)  # the loop ends when the session has shut down
+    dialogs = ErrorDialogs()
+    hooks = install_exception_hooks(dialogs.show, log_file.parent)
+    _keep.append(dialogs)
+    loop: qasync.QEventLoop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    loop.set_exception_handler(hooks.asyncio_handler)
+    return loop
+
+
+_keep: list[object] = []  # objects that must live as long as the application
+
+
+def _welcome(settings: Settings, api_key: str | None) -> tuple[Settings, str | None]:
+    """First run without credentials: key, Vertex with ADC, or the simulator."""
+    from desktop.ui.welcome import WelcomeDialog, apply_choice
+
+    dialog = WelcomeDialog()
+    dialog.exec()  # before the loop runs: a plain modal dialog is fine here
+    choice = dialog.choice()
+    settings = apply_choice(settings, choice)
+    try:
+        save_settings(settings)
+    except OSError as exc:
+        log.warning("Settings not saved after the welcome: %s", exc)
+    if choice is not None and choice.api_key:
+        api_key = choice.api_key
+        register_secret(api_key)
+    return settings, api_key
 
 
 def _open_history() -> HistoryStore | None:

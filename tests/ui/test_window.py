@@ -27,7 +27,10 @@ async def wait_until(condition, limit_s: float = 15.0) -> None:  # type: ignore[
 
 
 def transcript_lines(window: MainWindow) -> list[str]:
-    return [window.transcript.item(i).text() for i in range(window.transcript.count())]
+    """The transcript as the user reads it, without the clock time in front of each line."""
+    view = window.transcript
+    rows = range(view.transcript.rowCount())
+    return [view.row_text(row).split("  ", 1)[-1] for row in rows]
 
 
 @pytest.fixture
@@ -112,7 +115,7 @@ def test_ui_events_update_the_views(ui: tuple[MainWindow, Controller, HistorySto
     controller.on_ui_event(ev.TranscriptChanged(1, "model", "Check the ", False))
     controller.on_ui_event(ev.TranscriptChanged(0, "user", "it hums", True))
     controller.on_ui_event(ev.TranscriptChanged(1, "model", "Check the seal.", True, True))
-    assert transcript_lines(window) == ["You: it hums", "Assistant: Check the seal. [interrupted]"]
+    assert transcript_lines(window) == ["You: it hums", "Assistant: Check the seal.  [interrupted]"]
     controller.on_ui_event(ev.LinkStatusChanged("reconnecting", "Reconnecting (attempt 2)"))
     assert window.connection_label.text() == "Reconnecting (attempt 2)"
     controller.on_ui_event(ev.UsageChanged(1234, 42.0))
@@ -248,5 +251,34 @@ async def test_push_to_talk_button_and_f9_mark_the_turn(qtbot: QtBot, tmp_path: 
         "activitystart",
         "activityend",
     ]
+    window.close()
+    await asyncio.wait_for(controller.closed.wait(), 10)
+
+
+async def test_menus_open_the_inspector_settings_and_history(
+    ui: tuple[MainWindow, Controller, HistoryStore],
+) -> None:
+    from desktop.ui.history_view import HistoryDialog
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    window, controller, _ = ui
+    assert not window.inspector.isVisible()
+    window.inspector_action.trigger()
+    assert window.inspector.isVisible()
+    window.start_button.click()
+    await wait_until(lambda: window.connection_label.text() == "Connected")
+    window.text_box.setText("what is this valve?")
+    window.text_box.returnPressed.emit()
+    model = window.inspector.model
+    await wait_until(lambda: model.rowCount() >= 3)
+    kinds = {model.index(r, 2).data() for r in range(model.rowCount())}
+    assert {"SendText", "OutputTranscript", "TurnComplete"} <= kinds
+
+    window.settings_action.trigger()
+    assert isinstance(controller._dialog, SettingsDialog) and controller._dialog.isVisible()
+    controller._dialog.reject()
+    window.history_action.trigger()
+    assert isinstance(controller._dialog, HistoryDialog) and controller._dialog.isVisible()
+    controller._dialog.reject()
     window.close()
     await asyncio.wait_for(controller.closed.wait(), 10)
