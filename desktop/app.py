@@ -708,7 +708,10 @@ def smoke_check(settings: Settings, api_key: str | None) -> list[str]:
     """
     import numpy as np
 
+    import soxr
+
     from desktop.audio.devices import list_devices
+    from desktop.audio.dsp import EchoCanceller, VoiceActivity
     from desktop.live.config import build_client
     from desktop.live.options import LiveOptions
     from desktop.video.encode import encode_jpeg
@@ -727,10 +730,16 @@ def smoke_check(settings: Settings, api_key: str | None) -> list[str]:
     build_client(options)
     jpeg = encode_jpeg(np.zeros((480, 640, 3), np.uint8), settings.video_long_side, 80)
     inputs, outputs = list_devices()
+    # The DSP chain's native parts and model file: missing from a bad build, found here.
+    silence = np.zeros(480, np.int16)
+    EchoCanceller().process(silence[:160], silence[:160])
+    VoiceActivity().process(silence)
+    soxr.ResampleStream(24000, 48000, 1, dtype="int16").resample_chunk(silence)
     return [
         f"SDK client for {backend}",
         f"JPEG encoder ({len(jpeg)} bytes)",
         f"audio devices: {len(inputs)} in, {len(outputs)} out",
+        "echo canceller, voice activity detector, resampler",
     ]
 
 

@@ -66,7 +66,7 @@ class Settings:
     project: str = ""  # Vertex AI project ("" = GOOGLE_CLOUD_PROJECT / ADC's project)
     location: str = ""  # Vertex AI location ("" = GOOGLE_CLOUD_LOCATION)
     endpoint: str = ""  # base URL of a Live-compatible endpoint (corporate gateway)
-    ca_file: str = ""  # PEM bundle trusted for `endpoint`, added to the system store
+    ca_file: str = ""  # PEM bundle trusted instead of the OS trust store (corporate gateways)
     compression: bool = True  # context window compression (sliding window)
     resumption: bool = True  # session resumption handles across connections
 

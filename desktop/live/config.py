@@ -28,7 +28,15 @@ class OptionsError(LinkError):
         super().__init__(kind, None, message)
 
 
-def ssl_context_for(opts: LiveOptions) -> ssl.SSLContext | None:
+def ssl_context_for(opts: LiveOptions) -> ssl.SSLContext:
+    """The TLS trust for every connection of the client (Live WebSocket and REST).
+
+    Order: an explicit context (tests, the in-process simulator); `--ca-file`, which
+    overrides everything and trusts exactly that PEM bundle; otherwise the operating
+    system's trust store through truststore, so a company root CA installed by IT (TLS
+    inspection on corporate networks) works without configuration. Without this the SDK
+    would fall back to certifi's bundle, which knows no company CA.
+    """
     if opts.ssl_context is not None:
         return opts.ssl_context
     if opts.ca_file:
@@ -36,7 +44,18 @@ def ssl_context_for(opts: LiveOptions) -> ssl.SSLContext | None:
             return ssl.create_default_context(cafile=opts.ca_file)
         except (OSError, ssl.SSLError) as exc:
             raise OptionsError(f"Cannot read the CA file {opts.ca_file}: {exc}") from exc
-    return None
+    return system_trust_context()
+
+
+def system_trust_context() -> ssl.SSLContext:
+    """An SSLContext verifying against the OS store (Windows/macOS APIs; Linux CA bundle).
+
+    On Linux truststore uses OpenSSL's default paths, which honour SSL_CERT_FILE and
+    SSL_CERT_DIR, then the distributions' bundle locations; so those variables keep working.
+    """
+    import truststore  # late: a few ms, and only once a client is built
+
+    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
 def _http_options(opts: LiveOptions, api_version: str | None) -> types.HttpOptions:
@@ -47,8 +66,12 @@ def _http_options(opts: LiveOptions, api_version: str | None) -> types.HttpOptio
         # A trailing slash would make the SDK build "//ws/...".
         kwargs["base_url"] = opts.endpoint.rstrip("/")
     ctx = ssl_context_for(opts)
-    if ctx is not None:
-        kwargs["async_client_args"] = {"ssl": ctx}
+    # "ssl" is what the SDK hands to websockets.connect for Live (and to aiohttp); httpx
+    # (REST, token-free model listing) reads "verify". websockets.connect keeps its default
+    # proxy=True, so HTTPS_PROXY/https_proxy/NO_PROXY (and the macOS/Windows system proxy via
+    # urllib.request.getproxies) apply to the Live connection with no option here.
+    kwargs["async_client_args"] = {"ssl": ctx, "verify": ctx}
+    kwargs["client_args"] = {"verify": ctx}
     return types.HttpOptions(**kwargs)
 
 
