@@ -707,7 +707,6 @@ def smoke_check(settings: Settings, api_key: str | None) -> list[str]:
     model file fails here rather than in front of a technician.
     """
     import numpy as np
-
     import soxr
 
     from desktop.audio.devices import list_devices
