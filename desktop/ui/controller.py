@@ -121,7 +121,7 @@ class Controller(QObject):
         self.driver.set_muted(muted)
 
     def _on_camera(self, on: bool) -> None:
-        self.window.camera_button.setText("Camera on" if on else "Camera off")
+        self.window.camera_button.setText("Pause camera" if on else "Resume camera")
         self.driver.set_camera(on)
 
     def _on_send(self) -> None:

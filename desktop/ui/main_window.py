@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.mute_button = _button("Mute", "Stop sending the microphone (Ctrl+M)", checkable=True)
         self.mute_button.setShortcut(QKeySequence("Ctrl+M"))
         self.camera_button = _button(
-            "Camera on", "Pause or resume the camera (Ctrl+K)", checkable=True
+            "Pause camera", "Pause or resume the camera (Ctrl+K)", checkable=True
         )
         self.camera_button.setChecked(True)
         self.camera_button.setShortcut(QKeySequence("Ctrl+K"))
