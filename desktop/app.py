@@ -173,6 +173,15 @@ class SessionDriver:
             self.audio.muted = muted
         self.feed(ev.MicMuted(muted))
 
+    def set_headset_mode(self, on: bool) -> None:
+        """Headset: no echo cancellation (it would eat the start of the user's speech);
+        speaker mode: cancel the echo of the laptop's own speakers. Reopens the audio."""
+        self.settings.echo_cancellation = not on
+        if self.audio is not None:
+            self.audio.stop()
+            self.audio = None
+            self._start_audio(asyncio.get_running_loop())
+
     def talk(self, pressed: bool) -> None:
         """Push-to-talk key down or up."""
         self.feed(ev.TalkKey(pressed))

@@ -63,6 +63,8 @@ class Controller(QObject):
         window.text_box.returnPressed.connect(self._on_send)
         window.closing.connect(self._on_closing)
         window.snapshot_button.clicked.connect(self._on_snapshot)
+        window.headset_button.setChecked(not driver.settings.echo_cancellation)
+        window.headset_button.toggled.connect(driver.set_headset_mode)
         window.talk_button.setVisible(driver.settings.push_to_talk)
         window.talk_button.pressed.connect(lambda: driver.talk(True))
         window.talk_button.released.connect(lambda: driver.talk(False))

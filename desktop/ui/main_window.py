@@ -143,6 +143,13 @@ class MainWindow(QMainWindow):
         )
         self.camera_button.setChecked(True)
         self.camera_button.setShortcut(QKeySequence("Ctrl+K"))
+        self.headset_button = _button(
+            "Headset mode",
+            "On: no echo cancellation (you wear a headset). Off: speaker mode for the laptop's "
+            "own speakers (Ctrl+E)",
+            checkable=True,
+        )
+        self.headset_button.setShortcut(QKeySequence("Ctrl+E"))
         self.talk_button = _button("Hold to talk", "Hold to speak (or hold F9); release to finish")
         self.talk_button.setVisible(False)
         self.snapshot_button = _button(
@@ -172,6 +179,7 @@ class MainWindow(QMainWindow):
             self.mute_button,
             self.talk_button,
             self.camera_button,
+            self.headset_button,
         ]
         right: list[QWidget] = [
             QLabel("Source:"),
