@@ -7,7 +7,6 @@ the views. The preview is polled at up to 30 fps from the capture worker's one-s
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import math
 import time
@@ -27,6 +26,7 @@ from desktop.app import (
     Speaking,
     VideoStatus,
 )
+from desktop.app.tasks import OwnedTasks
 from desktop.session import events as ev
 from desktop.session.states import LinkState
 from desktop.ui.main_window import MainWindow
@@ -51,7 +51,7 @@ class Controller(QObject):
         super().__init__()
         self.window = window
         self.driver = driver
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks = OwnedTasks(on_failure=self._task_failed)
         self._preview_seq = -1
         self._started_at: float | None = None
         self.closed = asyncio.Event()
@@ -257,12 +257,7 @@ class Controller(QObject):
 
     async def shutdown(self) -> None:
         await self.driver.aclose()
-        others = [t for t in self._tasks if t is not asyncio.current_task()]
-        for task in others:
-            task.cancel()
-        for task in others:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        await self._tasks.cancel_all()
         self.closed.set()
 
     # -- session events ---------------------------------------------------------------------
@@ -330,16 +325,10 @@ class Controller(QObject):
     # -- tasks ------------------------------------------------------------------------------
 
     def _spawn(self, coro: Coroutine[Any, Any, None], name: str) -> asyncio.Task[Any]:
-        task = asyncio.get_running_loop().create_task(coro, name=name)
-        self._tasks.add(task)
-        task.add_done_callback(self._task_done)
-        return task
+        return self._tasks.spawn(coro, name)
 
-    def _task_done(self, task: asyncio.Task[Any]) -> None:
-        self._tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.error("%s failed", task.get_name(), exc_info=task.exception())
-            self.show_banner(f"Could not {task.get_name()} the session; see the log.", error=True)
+    def _task_failed(self, task: asyncio.Task[Any]) -> None:
+        self.show_banner(f"Could not {task.get_name()} the session; see the log.", error=True)
 
 
 class TalkKeyFilter(QObject):

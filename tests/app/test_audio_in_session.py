@@ -53,15 +53,16 @@ async def test_barge_in_silences_the_speaker_at_once(pulse: PulseServer, tmp_pat
             await asyncio.sleep(1.0)
             speaking = pulse.play_async(interruption)  # the user talks over the reply
             await wait_until(lambda: any(kind == "Interrupted" for _, kind in wire))
-            await asyncio.sleep(0.8)  # still within the interruption: no new reply yet
+            await asyncio.sleep(1.5)  # still within the interruption: no new reply yet
             arrivals = recorder.recording.arrivals()
             await asyncio.to_thread(speaking.wait)
     finally:
         await driver.aclose()
     interrupted_at = next(t for t, kind in wire if kind == "Interrupted")
     before = [s for t, s in arrivals if interrupted_at - 1.0 < t < interrupted_at]
-    # Pieces reach the recorder through PulseAudio's own buffering: allow 250 ms for that.
-    after = [s for t, s in arrivals if interrupted_at + 0.25 < t < interrupted_at + 0.8]
+    # Pieces reach the recorder through PulseAudio's own buffering, slower on a loaded machine:
+    # allow 400 ms for that. The figure itself is measured by bench/bench_audio.py.
+    after = [s for t, s in arrivals if interrupted_at + 0.4 < t < interrupted_at + 1.5]
     assert any(loud(s) for s in before), "the reply was not playing before the barge-in"
     assert after and not any(loud(s) for s in after), "the speaker kept talking (ghost audio)"
     assert driver.core.transcript.turns[-1].interrupted or any(

@@ -7,14 +7,24 @@ nothing of Qt: the UI gets `UiEvent`s through a callback and polls the preview f
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import sqlite3
-from collections.abc import Awaitable, Callable, Coroutine, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, assert_never, cast
+from typing import TYPE_CHECKING, Any, assert_never
 
+from desktop.app.messages import (
+    SIMULATOR_BANNER,
+    AppEvent,
+    AudioLevels,
+    ConfirmTool,
+    Speaking,
+    UiCallback,
+    VideoStatus,
+    describe_message,
+)
+from desktop.app.options import live_options
+from desktop.app.tasks import OwnedTasks
 from desktop.infra.history import HistoryError, HistoryStore
 from desktop.infra.settings import Settings
 from desktop.session import events as ev
@@ -27,7 +37,7 @@ if TYPE_CHECKING:
 
     from desktop.audio.engine import AudioEngine
     from desktop.live.link import LiveLink
-    from desktop.live.options import Backend
+    from desktop.live.options import LiveOptions
     from desktop.sim.server import SimServer
     from desktop.tools import TimerInfo, ToolActivity, Toolbox, WorkNote
     from desktop.video.capture import CaptureStatus, CaptureWorker
@@ -37,37 +47,6 @@ log = logging.getLogger(__name__)
 
 TICK_S = 0.25
 VIDEO_POLL_S = 0.05
-SIMULATOR_BANNER = "Offline simulator: add a Gemini API key in Settings to talk to Gemini"
-
-
-@dataclass(frozen=True)
-class VideoStatus:
-    """The capture worker's state, for the preview pane's overlay."""
-
-    state: str
-    message: str = ""
-
-
-@dataclass(frozen=True)
-class AudioLevels:
-    """Meter readings, 0..1 linear (rms and peak), for the status bar."""
-
-    input_rms: float
-    input_peak: float
-    output_rms: float
-    output_peak: float
-
-
-@dataclass(frozen=True)
-class Speaking:
-    """Local voice activity after echo cancellation: the "you are speaking" light."""
-
-    speaking: bool
-
-
-AppEvent = ev.UiEvent | VideoStatus | AudioLevels | Speaking
-UiCallback = Callable[[AppEvent], None]
-ConfirmTool = Callable[[str, Mapping[str, Any]], Awaitable[bool]]
 
 
 class SessionDriver:
@@ -89,7 +68,7 @@ class SessionDriver:
         self._on_ui = on_ui
         self.core = SessionCore(CorePolicy(push_to_talk=settings.push_to_talk))
         self.pacer = FramePacer(settings.video_fps)
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks = OwnedTasks(on_failure=self._task_failed)
         self._link: LiveLink | None = None
         self._link_id = 0
         self._link_task: asyncio.Task[None] | None = None
@@ -416,29 +395,16 @@ class SessionDriver:
         config = build_config(options, handle, tools_from_declarations(declarations))
         return self._client, options.model_name, config
 
-    def _live_options(self) -> Any:
-        from desktop.live.options import LiveOptions
-
-        s = self.settings
-        endpoint, ssl_context = s.endpoint or None, None
+    def _live_options(self) -> LiveOptions:
         if self._sim is not None:
-            endpoint, ssl_context = self._sim.url, self._sim.client_ssl_context()
-        return LiveOptions(
-            backend=cast("Backend", self.backend),
-            model=s.effective_model(self.backend),
-            api_key=self._api_key,
-            project=s.project or None,
-            location=s.location or None,
-            endpoint=endpoint,
-            ca_file=s.ca_file or None,
-            ssl_context=ssl_context,
-            voice=s.voice or None,
-            language=s.language or None,
-            system_instruction=s.system_instruction or None,
-            compression=s.compression,
-            resumption=s.resumption,
-            automatic_activity_detection=not s.push_to_talk,
-        )
+            return live_options(
+                self.settings,
+                self.backend,
+                self._api_key,
+                endpoint=self._sim.url,
+                ssl_context=self._sim.client_ssl_context(),
+            )
+        return live_options(self.settings, self.backend, self._api_key)
 
     async def _send_loop(self) -> None:
         from desktop.live.errors import LinkError
@@ -679,131 +645,16 @@ class SessionDriver:
     # -- task ownership ---------------------------------------------------------------------
 
     def _spawn(self, coro: Coroutine[Any, Any, None], name: str) -> asyncio.Task[None]:
-        task = asyncio.get_running_loop().create_task(coro, name=name)
-        self._tasks.add(task)
-        task.add_done_callback(self._task_done)
-        return task
+        return self._tasks.spawn(coro, name)
 
-    def _task_done(self, task: asyncio.Task[Any]) -> None:
-        self._tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.error("Task %s failed", task.get_name(), exc_info=task.exception())
-            self._ui(
-                ev.Notice(
-                    f"Internal error in {task.get_name()}; see the log.", ev.NoticeLevel.ERROR
-                )
-            )
+    def _task_failed(self, task: asyncio.Task[Any]) -> None:
+        message = f"Internal error in {task.get_name()}; see the log."
+        self._ui(ev.Notice(message, ev.NoticeLevel.ERROR))
 
     async def _cancel_tasks(self) -> None:
-        closing = [t for t in self._tasks if t.get_name() == "link-close"]
+        closing = self._tasks.named("link-close")
         if closing:  # let the socket close cleanly, but never hang the window on it
             await asyncio.wait(closing, timeout=2.0)
-        tasks = list(self._tasks)
-        for task in tasks:
-            task.cancel()
-        for task in tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
-        self._tasks.clear()
+        await self._tasks.cancel_all()
         self._link = None
         self._tool_tasks.clear()
-
-
-def smoke_check(settings: Settings, api_key: str | None) -> list[str]:
-    """Initialise what can be without devices or network; returns what was checked.
-
-    Used by --smoke-test (and the frozen build's test): a missing module, native library or
-    model file fails here rather than in front of a technician.
-    """
-    import numpy as np
-    import soxr
-
-    from desktop.audio.devices import list_devices
-    from desktop.audio.dsp import EchoCanceller, VoiceActivity
-    from desktop.live.config import build_client
-    from desktop.live.options import LiveOptions
-    from desktop.video.encode import encode_jpeg
-
-    backend = settings.effective_backend(api_key is not None)
-    options = LiveOptions(
-        backend=cast("Backend", backend),
-        model=settings.effective_model(backend),
-        api_key=api_key,
-        project=settings.project or None,
-        location=settings.location or None,
-        # The simulator is not started: the client is only constructed, never connected.
-        endpoint=settings.endpoint or ("https://127.0.0.1:9" if backend == "simulator" else None),
-        ca_file=settings.ca_file or None,
-    )
-    build_client(options)
-    jpeg = encode_jpeg(np.zeros((480, 640, 3), np.uint8), settings.video_long_side, 80)
-    inputs, outputs = list_devices()
-    # The DSP chain's native parts and model file: missing from a bad build, found here.
-    silence = np.zeros(480, np.int16)
-    EchoCanceller().process(silence[:160], silence[:160])
-    VoiceActivity().process(silence)
-    soxr.ResampleStream(24000, 48000, 1, dtype="int16").resample_chunk(silence)
-    return [
-        f"SDK client for {backend}",
-        f"JPEG encoder ({len(jpeg)} bytes)",
-        f"audio devices: {len(inputs)} in, {len(outputs)} out",
-        "echo canceller, voice activity detector, resampler",
-    ]
-
-
-async def test_connection(settings: Settings, api_key: str | None) -> str:
-    """Connect once with these settings and say precisely what happened (Settings' button)."""
-    from desktop.live.config import build_client, build_config
-    from desktop.live.errors import LinkError
-    from desktop.live.link import LiveLink
-    from desktop.live.options import LiveOptions
-    from desktop.sim.server import SimServer
-
-    backend = settings.effective_backend(api_key is not None)
-    sim: SimServer | None = None
-    endpoint, ssl_context = settings.endpoint or None, None
-    if backend == "simulator":
-        sim = SimServer()
-        await sim.start()
-        endpoint, ssl_context = sim.url, sim.client_ssl_context()
-    options = LiveOptions(
-        backend=cast("Backend", backend),
-        model=settings.effective_model(backend),
-        api_key=api_key,
-        project=settings.project or None,
-        location=settings.location or None,
-        endpoint=endpoint,
-        ca_file=settings.ca_file or None,
-        ssl_context=ssl_context,
-    )
-    try:
-        client = await asyncio.to_thread(build_client, options)
-        link = LiveLink(client, options.model_name, build_config(options))
-        await link.open()
-        await link.close()
-    except LinkError as exc:
-        return f"Failed: {exc.message}"
-    finally:
-        if sim is not None:
-            await sim.stop()
-    return f"Connected to {options.model_name} ({backend})."
-
-
-def describe_message(message: object) -> tuple[str, int, str]:
-    """(type, size in bytes, one-line summary) for the inspector; audio is summarised."""
-    kind = type(message).__name__
-    match message:
-        case ev.SendAudio(pcm=pcm):
-            return kind, len(pcm), f"audio {len(pcm):,} B ({len(pcm) * 1000 // 32000} ms)"
-        case ev.ModelAudio(pcm=pcm, rate=rate):
-            return kind, len(pcm), f"audio {len(pcm):,} B ({len(pcm) * 500 // rate} ms)"
-        case ev.SendVideo(jpeg=jpeg):
-            return kind, len(jpeg), f"JPEG {len(jpeg):,} B"
-        case (
-            ev.SendText(text=text) | ev.InputTranscript(text=text) | ev.OutputTranscript(text=text)
-        ):
-            return kind, len(text.encode()), text[:120]
-        case ev.LinkClosed(kind=close_kind, code=code, message=reason):
-            return kind, 0, f"{close_kind.value} {code or ''} {reason}".strip()
-    text = repr(message)
-    return kind, len(text), text[:120]
