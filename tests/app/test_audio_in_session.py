@@ -11,20 +11,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 from support.pulse import PulseServer, speech_wav
+from support.waiting import wait_until
 
 from desktop.app import AppEvent, SessionDriver
 from desktop.infra.settings import Settings
 from desktop.session.states import LinkState
 
 pytestmark = [pytest.mark.audio, pytest.mark.slow]
-
-
-async def wait_until(condition, limit_s: float = 20.0) -> None:  # type: ignore[no-untyped-def]
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + limit_s
-    while not condition():
-        assert loop.time() < deadline, "condition not met in time"
-        await asyncio.sleep(0.02)
 
 
 def loud(samples: np.ndarray, threshold: float = 0.01) -> bool:

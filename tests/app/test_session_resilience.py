@@ -9,6 +9,7 @@ import contextlib
 from collections import Counter
 
 import pytest
+from support.waiting import wait_until
 
 from desktop.app import SessionDriver, VideoStatus
 from desktop.infra.settings import Settings
@@ -19,14 +20,6 @@ from desktop.sim.signals import chunks, silence, utterance
 
 HANDOVERS = 5
 DROPS = 5
-
-
-async def wait_until(condition, limit_s: float = 30.0) -> None:  # type: ignore[no-untyped-def]
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + limit_s
-    while not condition():
-        assert loop.time() < deadline, "condition not met in time"
-        await asyncio.sleep(0.05)
 
 
 def gateway_settings(sim: SimServer) -> Settings:

@@ -3,24 +3,17 @@ answered exactly once, confirmed by the user when they change something outside 
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from support.waiting import wait_until
+
 from desktop.app import AppEvent, SessionDriver
 from desktop.infra.settings import Settings
 from desktop.session.states import LinkState
 from desktop.sim import SimServer
-
-
-async def wait_until(condition, limit_s: float = 20.0) -> None:  # type: ignore[no-untyped-def]
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + limit_s
-    while not condition():
-        assert loop.time() < deadline, "condition not met in time"
-        await asyncio.sleep(0.05)
 
 
 def tool_responses(sim: SimServer) -> list[dict[str, Any]]:

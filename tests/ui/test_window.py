@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
+from support.waiting import wait_until
 
 from desktop.app import SIMULATOR_BANNER, SessionDriver, VideoStatus
 from desktop.infra.history import HistoryStore
@@ -15,15 +16,6 @@ from desktop.infra.settings import Settings
 from desktop.session import events as ev
 from desktop.ui.controller import Controller
 from desktop.ui.main_window import MainWindow
-
-
-async def wait_until(condition, limit_s: float = 15.0) -> None:  # type: ignore[no-untyped-def]
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + limit_s
-    while not condition():
-        if loop.time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.05)
 
 
 def transcript_lines(window: MainWindow) -> list[str]:
