@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, assert_never
 
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from desktop.live.link import LiveLink
     from desktop.live.options import LiveOptions
     from desktop.sim.server import SimServer
-    from desktop.tools import TimerInfo, ToolActivity, Toolbox, WorkNote
+    from desktop.tools import Confirmation, TimerInfo, ToolActivity, Toolbox, WorkNote
     from desktop.video.capture import CaptureStatus, CaptureWorker
     from desktop.video.privacy import MaskRegion
 
@@ -487,7 +487,7 @@ class SessionDriver:
                 config_path=paths.config_dir() / "tools.toml",
                 resolve_secret=lookup_secret,
                 http_verify=self.settings.ca_file or True,
-                confirm=self._confirm_tool,
+                confirm=self._confirm if self._confirm_tool is not None else None,
                 on_activity=self._on_tool_activity,
                 on_notice=self._ui,
                 take_snapshot=self._snapshot_for_tool,
@@ -496,6 +496,16 @@ class SessionDriver:
             )
         )
         await self.toolbox.start()  # never raises; reports config problems as notices
+
+    async def _confirm(self, name: str, args: Mapping[str, Any]) -> Confirmation:
+        from desktop.tools import Confirmation
+
+        assert self._confirm_tool is not None
+        answer = await self._confirm_tool(name, args)
+        try:
+            return Confirmation(answer)
+        except ValueError:
+            return Confirmation.DENY
 
     def _on_tool_activity(self, activity: ToolActivity) -> None:
         log.info(

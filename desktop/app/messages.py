@@ -39,7 +39,8 @@ class Speaking:
 
 AppEvent = ev.UiEvent | VideoStatus | AudioLevels | Speaking
 UiCallback = Callable[[AppEvent], None]
-ConfirmTool = Callable[[str, Mapping[str, Any]], Awaitable[bool]]
+# The user's answer to "may this tool run?": "deny", "once", or "session" (don't ask again).
+ConfirmTool = Callable[[str, Mapping[str, Any]], Awaitable[str]]
 
 
 def describe_message(message: object) -> tuple[str, int, str]:

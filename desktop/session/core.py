@@ -67,6 +67,7 @@ class SessionCore:
         self.playing = False
         self.muted = False
         self.pending_tools: dict[str, ev.ToolCallItem] = {}
+        self._tool_started: dict[str, float] = {}
         self.now = 0.0
         self.deadline: float | None = None
         self.attempts = 0
@@ -304,7 +305,10 @@ class SessionCore:
         if self.link in LINK_IS_UP:
             self._commands.append(ev.SendToolResults((result,)))
         status = "failed" if result.is_error else "done"
-        self._note(f"Tool {result.name}: {status}", ev.NoticeLevel.INFO, notice=False)
+        took = self.now - self._tool_started.pop(result.id, self.now)
+        summary = _short_args(result.response.get("error", result.response.get("output")), 100)
+        note = f"Tool {result.name}: {status} in {took:.1f} s: {summary}"
+        self._note(note, ev.NoticeLevel.INFO, notice=False)
         self._settle_tools()
 
     # -- server events, in the order the live adapter emits them ----------------------------
@@ -359,6 +363,7 @@ class SessionCore:
             if item.id in self.pending_tools:
                 continue  # a repeated id is one call: it gets one answer
             self.pending_tools[item.id] = item
+            self._tool_started[item.id] = self.now
             self._note(f"Tool call: {item.name}({_short_args(item.args)})", notice=False)
             self._commands.append(ev.RunTool(item))
 

@@ -7,16 +7,17 @@ the views. The preview is polled at up to 30 fps from the capture worker's one-s
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import math
 import time
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Mapping
 from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QImage, QKeyEvent, QPixmap
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from desktop.app import (
     SIMULATOR_BANNER,
@@ -55,6 +56,7 @@ class Controller(QObject):
         self._preview_seq = -1
         self._started_at: float | None = None
         self.closed = asyncio.Event()
+        self.pending_confirmation: QMessageBox | None = None
 
         window.start_button.clicked.connect(self._on_start_clicked)
         window.mute_button.toggled.connect(self._on_mute)
@@ -211,6 +213,36 @@ class Controller(QObject):
         dialog = HistoryDialog(self.driver.history, self.window)
         dialog.open()
         self._dialog = dialog
+
+    async def confirm_tool(self, name: str, args: Mapping[str, Any]) -> str:
+        """Ask before a tool changes something outside the app: "deny", "once" or "session"."""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Allow this action?")
+        box.setText(
+            f"The assistant wants to run “{name}”, which changes something outside this app."
+        )
+        box.setInformativeText(json.dumps(dict(args), indent=1, ensure_ascii=False)[:800])
+        once = box.addButton("Allow once", QMessageBox.ButtonRole.AcceptRole)
+        session = box.addButton("Allow for this session", QMessageBox.ButtonRole.AcceptRole)
+        deny = box.addButton("Don't allow", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(deny)
+        answered: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+
+        def finished() -> None:
+            clicked = box.clickedButton()
+            answer = "once" if clicked is once else "session" if clicked is session else "deny"
+            if not answered.done():
+                answered.set_result(answer)
+
+        box.finished.connect(finished)
+        self.pending_confirmation = box
+        box.open()
+        try:
+            return await answered
+        finally:
+            self.pending_confirmation = None
+            box.deleteLater()
 
     def _open_log_folder(self) -> None:
         from PySide6.QtCore import QUrl

@@ -6,7 +6,9 @@ import asyncio
 import logging
 import os
 import signal
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import qasync
 
@@ -46,8 +48,12 @@ def run(opts: CliOptions, settings: Settings, notes: list[str]) -> int:
         if controller is not None:
             controller.on_ui_event(event)  # type: ignore[arg-type]
 
+    async def confirm_tool(name: str, args: Mapping[str, Any]) -> str:
+        assert controller is not None
+        return await controller.confirm_tool(name, args)
+
     history = _open_history()
-    driver = SessionDriver(settings, api_key, on_ui, history)
+    driver = SessionDriver(settings, api_key, on_ui, history, confirm_tool)
     controller = Controller(window, driver)
     window.show()
     for note in notes:

@@ -98,9 +98,9 @@ async def test_a_timer_speaks_up_when_it_fires() -> None:
 async def test_declined_confirmation_is_answered_as_an_error(tmp_path: Path) -> None:
     asked: list[tuple[str, Mapping[str, Any]]] = []
 
-    async def decline(name: str, args: Mapping[str, Any]) -> bool:
+    async def decline(name: str, args: Mapping[str, Any]) -> str:
         asked.append((name, args))
-        return False
+        return "deny"
 
     async with SimServer() as sim:
         driver = await start(sim, confirm=decline)

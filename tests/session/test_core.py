@@ -358,3 +358,14 @@ def test_a_reply_heard_in_full_is_not_trimmed_when_a_later_one_is_interrupted() 
         "First answer.",
         "Second answer goes on.",
     ]
+
+
+def test_a_tool_note_says_how_long_the_call_took_and_what_it_returned() -> None:
+    core = open_core()
+    core.feed(ev.Tick(5.0))
+    core.feed(ev.ToolCallRequested((ev.ToolCallItem("t1", "check_inventory", {"part": "4471"}),)))
+    core.feed(ev.Tick(6.5))
+    core.feed(ev.ToolResult("t1", "check_inventory", {"output": {"in_stock": 3}}))
+    assert core.transcript.turns[-1].text == (
+        'Tool check_inventory: done in 1.5 s: {"in_stock": 3}'
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -272,5 +273,47 @@ async def test_menus_open_the_inspector_settings_and_history(
     window.history_action.trigger()
     assert isinstance(controller._dialog, HistoryDialog) and controller._dialog.isVisible()
     controller._dialog.reject()
+    window.close()
+    await asyncio.wait_for(controller.closed.wait(), 10)
+
+
+async def test_a_tool_that_changes_things_asks_in_the_window_first(qtbot: QtBot) -> None:
+    from desktop.tools import Tool
+
+    settings = Settings(backend="simulator", video_source="none", input_device="no-such-mic")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    holder: list[Controller] = []
+
+    def on_ui(event: ev.UiEvent | VideoStatus) -> None:
+        holder[0].on_ui_event(event)
+
+    async def confirm(name: str, args: Any) -> str:
+        return await holder[0].confirm_tool(name, args)
+
+    driver = SessionDriver(settings, None, on_ui, confirm_tool=confirm)
+    controller = Controller(window, driver)
+    holder.append(controller)
+    window.show()
+    window.start_button.click()
+    await wait_until(lambda: window.connection_label.text() == "Connected")
+    opened: list[str] = []
+
+    async def open_valve(valve: str) -> str:
+        """Open a valve on the plant's control system."""
+        opened.append(valve)
+        return f"opened {valve}"
+
+    assert driver.toolbox is not None
+    driver.toolbox.registry.add(Tool.from_function(open_valve, changes_outside=True))
+    driver.send_text('call tool open_valve {"valve": "V-12"}')
+    await wait_until(lambda: controller.pending_confirmation is not None)
+    box = controller.pending_confirmation
+    assert box is not None and "open_valve" in box.text() and "V-12" in box.informativeText()
+    assert opened == []  # nothing runs before the user says so
+    allow = next(b for b in box.buttons() if b.text() == "Allow once")
+    allow.click()
+    await wait_until(lambda: opened == ["V-12"])
+    await wait_until(lambda: any("open_valve: done" in line for line in transcript_lines(window)))
     window.close()
     await asyncio.wait_for(controller.closed.wait(), 10)
