@@ -204,6 +204,15 @@ class SessionDriver:
             self._set_video_status(VideoStatus("error", str(exc)))
             self._ui(ev.Notice(str(exc), ev.NoticeLevel.WARNING))
 
+    @staticmethod
+    def video_source_choices() -> list[str]:
+        """Sources to offer in the picker: each camera found (by index and name), the screen,
+        and none. Probes devices: call it off the Qt thread."""
+        from desktop.video.source import list_cameras
+
+        cameras = [f"camera:{c.name}" if c.name else str(c.index) for c in list_cameras()]
+        return [*cameras, "screen", "none"]
+
     def add_mask(self, region: MaskRegion) -> None:
         self.masks = (*self.masks, region)
 

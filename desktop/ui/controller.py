@@ -99,6 +99,7 @@ class Controller(QObject):
         window.inspector.setVisible(driver.settings.inspector_visible)
         driver.on_wire = self._on_wire
         self._restore_geometry()
+        QTimer.singleShot(0, self._start_filling_sources)
 
         if driver.backend == "simulator":
             self.show_banner(SIMULATOR_BANNER)
@@ -143,6 +144,21 @@ class Controller(QObject):
 
     async def _snapshot(self) -> None:
         await self.driver.take_snapshot()
+
+    def _start_filling_sources(self) -> None:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return  # no loop (a widget test): the typed-in choices are enough
+        self._spawn(self._fill_sources(), "list-sources")
+
+    async def _fill_sources(self) -> None:
+        choices = await asyncio.to_thread(self.driver.video_source_choices)
+        box = self.window.source_box
+        current = box.currentText()
+        known = {box.itemText(i) for i in range(box.count())}
+        box.addItems([c for c in choices if c not in known])
+        box.setCurrentText(current)
 
     def _on_mask(self, rect: QRectF) -> None:
         from desktop.video.privacy import MaskRegion
