@@ -318,6 +318,7 @@ class Controller(QObject):
                 self.window.connection_label.setText(detail or state)
                 if state in (LinkState.FAILED.value, LinkState.CLOSED.value):
                     self.window.start_button.setText("Start session")
+                    self._reset_meters()
             case ev.Notice(text=text, level=level):
                 log.log(
                     logging.WARNING if level != ev.NoticeLevel.INFO else logging.INFO,
@@ -344,6 +345,13 @@ class Controller(QObject):
                     detail = f"\n{message}" if message and message != text else ""
                     self.window.preview.setPixmap(QPixmap())
                     self.window.preview.setText(text + detail)
+
+    def _reset_meters(self) -> None:
+        """Nothing flows once the session ends: no meter may stay frozen at its last level."""
+        for meter in (self.window.mic_meter, self.window.speaker_meter):
+            meter.set_level(_dbfs(0.0), _dbfs(0.0))
+        self.window.speaking.set_speaking(user=False, model=False)
+        self._refresh_status()
 
     def show_banner(self, text: str, *, error: bool = False) -> None:
         colour = "#fde7e9; color: #5c0011" if error else "#fff4ce; color: #3b2f00"

@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QShortcut,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -131,31 +132,27 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_status_bar()
         self._build_menus()
+        self._build_shortcuts()
         self.text_box.setFocus()  # typing goes to the assistant without a click
 
     def _build_controls(self) -> None:
         self.start_button = _button("Start session", "Connect and start talking (Ctrl+Return)")
-        self.start_button.setShortcut(QKeySequence("Ctrl+Return"))
         self.mute_button = _button("Mute", "Stop sending the microphone (Ctrl+M)", checkable=True)
-        self.mute_button.setShortcut(QKeySequence("Ctrl+M"))
         self.camera_button = _button(
             "Pause camera", "Pause or resume the camera (Ctrl+K)", checkable=True
         )
         self.camera_button.setChecked(True)
-        self.camera_button.setShortcut(QKeySequence("Ctrl+K"))
         self.headset_button = _button(
             "Headset mode",
             "On: no echo cancellation (you wear a headset). Off: speaker mode for the laptop's "
             "own speakers (Ctrl+E)",
             checkable=True,
         )
-        self.headset_button.setShortcut(QKeySequence("Ctrl+E"))
         self.talk_button = _button("Hold to talk", "Hold to speak (or hold F9); release to finish")
         self.talk_button.setVisible(False)
         self.snapshot_button = _button(
             "Snapshot", "Send the current picture at full resolution and save it (F8)"
         )
-        self.snapshot_button.setShortcut(QKeySequence("F8"))
         self.clear_masks_button = _button("Clear masks", "Remove the blacked-out regions")
         self.source_box = QComboBox()
         self.source_box.setEditable(True)
@@ -228,6 +225,20 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.video_fps_label)
         status.addPermanentWidget(self.usage_label)
         self.setStatusBar(status)
+
+    def _build_shortcuts(self) -> None:
+        # Window-wide shortcuts, not the buttons' own: QPushButton.setText() replaces a
+        # button's shortcut with its text's mnemonic, so "Stop session" lost Ctrl+Return.
+        for keys, button in (
+            ("Ctrl+Return", self.start_button),
+            ("Ctrl+M", self.mute_button),
+            ("Ctrl+K", self.camera_button),
+            ("Ctrl+E", self.headset_button),
+            ("F8", self.snapshot_button),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(button.click)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

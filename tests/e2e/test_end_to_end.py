@@ -224,18 +224,8 @@ def _sim_address(
 
 
 def _type_into_window(xvfb: Display, text: str) -> None:
-    """Type as a user would: xdotool into the focused text box, then Enter."""
-    env = xvfb.env()
-    found = subprocess.run(
-        ["xdotool", "search", "--sync", "--onlyvisible", "--name", "^FieldAssist$"],
-        env=env,
-        check=True,
-        timeout=20,
-        capture_output=True,
-        text=True,
-    )
-    window = found.stdout.split()[0]
-    subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=True, timeout=20)
+    """Type as a user would: into the focused message box, then Enter."""
+    env = _focus_window(xvfb)
     subprocess.run(["xdotool", "type", "--delay", "5", text], env=env, check=True, timeout=20)
     subprocess.run(["xdotool", "key", "Return"], env=env, check=True, timeout=20)
 
@@ -251,3 +241,124 @@ def _wait_for_turns(home: Path, replies: int, limit_s: float = 20.0) -> None:
                     return
         time.sleep(0.1)
     raise AssertionError(f"{replies} replies not saved in time")
+
+
+@pytest.mark.slow
+@pytest.mark.audio
+@pytest.mark.display
+def test_a_whole_session_driven_like_a_user(
+    xvfb: Display, pulse: PulseServer, tmp_path: Path
+) -> None:
+    """Start, speak, interrupt, type, snapshot, stop: through the keyboard and the virtual
+    microphone of the real program, with a screenshot after each step (CI artefacts)."""
+    video = write_video(tmp_path / "pump.avi", frames=150)
+    question = speech_wav(
+        tmp_path / "q.wav",
+        "The pressure relief valve keeps lifting at "
+        "about four bar. The nameplate says six. What could cause that?",
+    )
+    interruption = speech_wav(tmp_path / "i.wav", "Hold on, I can see oil on the seat.")
+    home = tmp_path / "home"
+    env = xvfb.env() | {"PULSE_SERVER": pulse.server, "FIELDASSIST_HOME": str(home)}
+    log_file = home / "logs" / "fieldassist.log"
+    shots: list[Path] = []
+
+    def screenshot(step: str) -> None:
+        ARTIFACTS.mkdir(exist_ok=True)
+        shot = ARTIFACTS / f"session-{len(shots) + 1}-{step}.png"
+        subprocess.run(
+            ["import", "-display", xvfb.name, "-window", "root", str(shot)], check=True, timeout=20
+        )
+        shots.append(shot)
+
+    with (tmp_path / "stderr.txt").open("wb") as stderr:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "desktop",
+                "--backend",
+                "simulator",
+                "--video-source",
+                str(video),
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+        try:
+            wait_for_line(log_file, "Window shown", proc, timeout=30)
+            _key(xvfb, "ctrl+Return")  # Start session
+            wait_for_line(log_file, "Link open: Connected", proc, timeout=30)
+            screenshot("connected")
+            pulse.play(question)
+            _wait_for_text(home, "I heard")
+            talking_over = pulse.play_async(interruption)  # speak over the spoken-back reply
+            talking_over.wait(timeout=20)
+            _wait_for_interrupted_turn(home)
+            screenshot("interrupted")
+            _type_into_window(xvfb, "which spring part number?")
+            _wait_for_turns(home, 1)
+            _key(xvfb, "F8")  # snapshot
+            _wait_for_text(home, "Snapshot sent")
+            screenshot("snapshot")
+            _key(xvfb, "ctrl+Return")  # Stop session
+            wait_for_line(log_file, "Link closed: Session stopped", proc, timeout=20)
+            screenshot("stopped")
+            proc.send_signal(signal.SIGTERM)
+            code = proc.wait(timeout=15)
+            assert code == 0, (tmp_path / "stderr.txt").read_text(errors="replace")[-3000:]
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    assert len(list((home / "data" / "snapshots").glob("snapshot-*.jpg"))) == 1
+    assert all(shot.stat().st_size > 10_000 for shot in shots)
+    assert "Traceback" not in log_file.read_text()
+
+
+def _key(xvfb: Display, keys: str) -> None:
+    env = _focus_window(xvfb)
+    subprocess.run(["xdotool", "key", keys], env=env, check=True, timeout=20)
+
+
+def _focus_window(xvfb: Display) -> dict[str, str]:
+    """Give the program's main window the keyboard (there is no window manager on Xvfb)."""
+    env = xvfb.env()
+    found = subprocess.run(
+        ["xdotool", "search", "--sync", "--onlyvisible", "--name", "^FieldAssist$"],
+        env=env,
+        check=True,
+        timeout=20,
+        capture_output=True,
+        text=True,
+    )
+    window = found.stdout.split()[0]
+    subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=True, timeout=20)
+    return env
+
+
+def _history_rows(home: Path, sql: str) -> list[tuple[object, ...]]:
+    db_path = home / "data" / "history.sqlite3"
+    if not db_path.exists():
+        return []
+    with sqlite3.connect(db_path) as db:
+        return list(db.execute(sql))
+
+
+def _wait_for_interrupted_turn(home: Path, limit_s: float = 20.0) -> None:
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        if _history_rows(home, "SELECT 1 FROM turns WHERE interrupted = 1"):
+            return
+        time.sleep(0.1)
+    raise AssertionError("no interrupted turn was saved")
+
+
+def _wait_for_text(home: Path, text: str, limit_s: float = 20.0) -> None:
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        rows = _history_rows(home, "SELECT text FROM turns")
+        if any(text in str(row[0]) for row in rows):
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} never reached the history")

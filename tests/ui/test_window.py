@@ -317,3 +317,22 @@ async def test_a_tool_that_changes_things_asks_in_the_window_first(qtbot: QtBot)
     await wait_until(lambda: any("open_valve: done" in line for line in transcript_lines(window)))
     window.close()
     await asyncio.wait_for(controller.closed.wait(), 10)
+
+
+async def test_keyboard_shortcuts_keep_working_after_the_buttons_change_their_text(
+    ui: tuple[MainWindow, Controller, HistoryStore], qtbot: QtBot
+) -> None:
+    window, controller, _ = ui
+    window.activateWindow()
+    qtbot.keyClick(window.text_box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    await wait_until(lambda: window.connection_label.text() == "Connected")
+    assert window.start_button.text() == "Stop session"
+    qtbot.keyClick(window.text_box, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert window.mute_button.isChecked() and window.mute_button.text() == "Unmute"
+    qtbot.keyClick(window.text_box, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert not window.mute_button.isChecked()
+    qtbot.keyClick(window.text_box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    await wait_until(lambda: not controller.driver.running)
+    assert window.connection_label.text() == "Session stopped"
+    window.close()
+    await asyncio.wait_for(controller.closed.wait(), 10)
