@@ -106,3 +106,61 @@ async def test_rotations_and_drops_keep_the_conversation_whole() -> None:
     # Audio never went into a closed socket except in the instant of an unannounced drop.
     assert driver.send_failures <= DROPS
     assert sim.frames("setup")  # sanity: the recorder saw the traffic
+
+
+@pytest.mark.parametrize(
+    ("fault", "message"),
+    [
+        (
+            Fault("close", after_s=0.3, code=1007, reason="Request contains an invalid argument."),
+            "invalid",
+        ),
+        (Fault("close", after_s=0.3, code=1008, reason="Policy violation."), ""),
+    ],
+    ids=["1007", "1008"],
+)
+async def test_fatal_close_fails_once_with_a_message_and_no_retry(
+    fault: Fault, message: str
+) -> None:
+    notices: list[ev.Notice] = []
+
+    def on_ui(event: ev.UiEvent | VideoStatus) -> None:
+        if isinstance(event, ev.Notice):
+            notices.append(event)
+
+    async with SimServer(scenario=Scenario(faults=(fault,))) as sim:
+        driver = SessionDriver(gateway_settings(sim), "test-key", on_ui)
+        await driver.start()
+        driver.send_text("the gauge reads four bar")
+        try:
+            await wait_until(lambda: driver.link_state is LinkState.FAILED)
+            await asyncio.sleep(2.0)  # long enough for a retry loop to show itself
+            assert sim.connections == 1
+            assert driver.link_state is LinkState.FAILED
+        finally:
+            await driver.aclose()
+    errors = [n for n in notices if n.level is ev.NoticeLevel.ERROR]
+    assert len(errors) == 1 and errors[0].text
+    assert message in errors[0].text.lower()
+    assert driver.core.transcript.turns[0].text == "the gauge reads four bar"  # kept
+
+
+@pytest.mark.parametrize("kind", ["unknown_keys", "invalid_json", "huge_frame", "error_body"])
+async def test_a_malformed_frame_is_a_logged_protocol_error_and_a_reconnect(
+    kind: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    scenario = Scenario(faults=(Fault(kind, after_s=0.3, connections=(1,)),))  # type: ignore[arg-type]
+    async with SimServer(scenario=scenario) as sim:
+        driver = SessionDriver(gateway_settings(sim), "test-key", lambda event: None)
+        await driver.start()
+        try:
+            await wait_until(lambda: sim.connections >= 2 and driver.link_state is LinkState.OPEN)
+            driver.send_text("still with me?")
+            await wait_until(
+                lambda: any(
+                    "You typed: still with me?" in t.text for t in driver.core.transcript.turns
+                )
+            )
+        finally:
+            await driver.aclose()
+    assert "protocol" in caplog.text.lower()
