@@ -116,9 +116,12 @@ async def session_lag(seconds: float, video: Path) -> dict[str, Any]:
         t0 = time.perf_counter()
         controller.on_ui_event(ev.TranscriptChanged(14_999, "model", "piece " * i, False))
         grow.append((time.perf_counter() - t0) * 1000)
+    closing = time.perf_counter()  # mid-session, video running: close as a user would
     window.close()
     await controller.closed.wait()
+    close_s = time.perf_counter() - closing
     return {
+        "close_during_session_s": close_s,
         "idle_lag_p50_ms": statistics.median(idle),
         "idle_lag_p99_ms": percentile(idle, 0.99),
         "session_lag_p50_ms": statistics.median(busy),
@@ -190,6 +193,7 @@ def main() -> None:
         "window_shown_s": "<= 1.5 s",
         "session_lag_p99_ms": "<= 10 ms",
         "jpeg_720p_to_768_ms": "<= 10 ms",
+        "close_during_session_s": "< 1 s",
     }
     print(f"{'metric':34} {'value':>10}  target")
     for key, value in results.items():
