@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Settings, logs and history of the app under test never touch the real user's folders.
 os.environ.setdefault("FIELDASSIST_HOME", str(Path(__file__).parent / ".home-unused"))
 
-pytest_plugins = ["support.pulse", "support.display"]
+pytest_plugins = ["support.pulse", "support.display", "support.keyrings"]
 
 QT_TEST_DIRS = ("ui", "e2e")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-from pathlib import Path
 
 import keyring
 import keyring.backend
@@ -25,34 +24,6 @@ from desktop.infra.credentials import (
 KEY = "AIzaSyA1234567890abcdefghijklmnopqrstuv"
 
 
-class FileKeyring(keyring.backend.KeyringBackend):
-    """A keyring back-end storing passwords in a JSON file, through keyring's real API."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self, path: Path) -> None:
-        super().__init__()
-        self.path = path
-
-    def _load(self) -> dict[str, str]:
-        return json.loads(self.path.read_text()) if self.path.exists() else {}
-
-    def get_password(self, service, username):
-        return self._load().get(f"{service}/{username}")
-
-    def set_password(self, service, username, password):
-        data = self._load()
-        data[f"{service}/{username}"] = password
-        self.path.write_text(json.dumps(data))
-
-    def delete_password(self, service, username):
-        data = self._load()
-        if f"{service}/{username}" not in data:
-            raise keyring.errors.PasswordDeleteError("not found")
-        del data[f"{service}/{username}"]
-        self.path.write_text(json.dumps(data))
-
-
 class BrokenKeyring(keyring.backend.KeyringBackend):
     priority = 1  # type: ignore[assignment]
 
@@ -64,15 +35,6 @@ class BrokenKeyring(keyring.backend.KeyringBackend):
 
     def delete_password(self, service, username):
         raise keyring.errors.KeyringError("dbus gone")
-
-
-@pytest.fixture
-def file_keyring(tmp_path):
-    previous = keyring.get_keyring()
-    backend = FileKeyring(tmp_path / "keyring.json")
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture

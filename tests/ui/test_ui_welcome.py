@@ -6,18 +6,12 @@ import keyring
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
-from test_ui_settings_dialog import (  # the same file-backed keyring back-ends
-    KEY,
-    FileKeyring,
-    file_keyring,
-    refusing_keyring,
-)
+from support.keyrings import FileKeyring
+from test_ui_settings_dialog import KEY
 
 from desktop.infra.credentials import load_api_key
 from desktop.infra.settings import Settings
 from desktop.ui.welcome import WelcomeChoice, WelcomeDialog, apply_choice, needs_welcome
-
-__all__ = ["file_keyring", "refusing_keyring"]  # fixtures used by name below
 
 
 def make(qtbot: QtBot, environ: dict[str, str] | None = None) -> WelcomeDialog:

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import cv2
 import numpy as np
 import pytest
+from support.display import Display
 
 VideoMaker = Callable[..., Path]
 
@@ -61,42 +59,10 @@ def make_video(tmp_path: Path) -> VideoMaker:
 
 
 @pytest.fixture
-def x_display(_xvfb: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    """An X display for screen capture, set as $DISPLAY for this test only."""
-    monkeypatch.setenv("DISPLAY", _xvfb)
-    return _xvfb
-
-
-@pytest.fixture(scope="session")
-def _xvfb() -> Iterator[str]:
-    """$DISPLAY when set (CI starts Xvfb), else an Xvfb of our own for the session."""
-    existing = os.environ.get("DISPLAY")
-    if existing:
-        yield existing
-        return
-    if shutil.which("Xvfb") is None:
-        pytest.fail("Xvfb is not installed and DISPLAY is not set")
-    read_fd, write_fd = os.pipe()
-    proc = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    try:
-        with os.fdopen(read_fd) as pipe:
-            number = pipe.readline().strip()  # Xvfb writes the display number once it is ready
-        if not number:
-            pytest.fail("Xvfb did not start")
-        yield f":{number}"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+def x_display(xvfb: Display, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The tests' private X display (support.display), set as $DISPLAY for this test only."""
+    monkeypatch.setenv("DISPLAY", xvfb.name)
+    return xvfb.name
 
 
 @pytest.fixture
