@@ -37,6 +37,14 @@ class Confirmation(enum.Enum):
     SESSION = "session"  # and do not ask again for this tool until the session ends
 
 
+# Spoken by the model before a changing tool runs: the microphone is held back while the call
+# is pending (audio then has closed sessions), so the technician answers on screen.
+ASK_FIRST = (
+    "It changes something outside this app: before calling it, tell the technician out loud "
+    "exactly what it will do; the app then asks them to confirm on screen, and it runs only if "
+    "they agree."
+)
+
 ConfirmCallback = Callable[[str, Mapping[str, Any]], Awaitable["bool | Confirmation"]]
 ActivityStatus = Literal["confirming", "running", "done", "failed", "declined", "cancelled"]
 
@@ -94,9 +102,12 @@ class Tool:
 
     def declaration(self) -> dict[str, Any]:
         """`{"name", "description", "parameters"}`: a FunctionDeclaration as a dict."""
+        description = self.description
+        if self.changes_outside:
+            description = f"{description} {ASK_FIRST}".strip()
         return {
             "name": self.name,
-            "description": self.description,
+            "description": description,
             "parameters": json.loads(json.dumps(self.parameters)),  # a deep, plain copy
         }
 

@@ -332,3 +332,24 @@ def test_duplicate_names_are_refused_unless_replacing() -> None:
         registry.add(Tool.from_function(torque_spec))
     registry.add(Tool.from_function(torque_spec, description="new"), replace=True)
     assert registry.declarations()[0]["description"] == "new"
+
+
+def test_a_changing_tool_tells_the_model_to_announce_it_before_the_user_confirms() -> None:
+    from desktop.tools.registry import ASK_FIRST
+
+    async def open_valve(valve: str) -> str:
+        """Open a valve on the plant's control system."""
+        return valve
+
+    async def read_gauge(gauge: str) -> str:
+        """Read a gauge."""
+        return gauge
+
+    registry = ToolRegistry()
+    registry.add(Tool.from_function(open_valve, changes_outside=True))
+    registry.add(Tool.from_function(read_gauge))
+    described = {d["name"]: d["description"] for d in registry.declarations()}
+    assert (
+        described["open_valve"].startswith("Open a valve") and ASK_FIRST in described["open_valve"]
+    )
+    assert ASK_FIRST not in described["read_gauge"]
