@@ -39,6 +39,9 @@ class CorePolicy:
     pending_text_limit: int = 20
     mic_gap_s: float = 1.0  # no microphone audio this long: tell the server the stream paused
     push_to_talk: bool = False  # turns are marked by the talk key, not the server's VAD
+    # After `interrupted`, output is the old reply's until its turnComplete; past this long,
+    # output is taken as a new reply even without one (a server that never sends it).
+    stale_after_interrupt_s: float = 2.0
 
 
 LINK_IS_UP = (LinkState.OPEN, LinkState.DRAINING)
@@ -81,6 +84,7 @@ class SessionCore:
         self._last_mic_at: float | None = None
         self._mic_stream_ended = False
         self._talking = False
+        self._interrupted_at = 0.0
         self._reply_audio_s = 0.0  # audio of the current reply handed to the speaker
         self._unplayed_s = 0.0  # reported just before an interruption
         self._commands: list[ev.Command] = []
@@ -318,6 +322,7 @@ class SessionCore:
 
     def _on_interrupted(self, _: ev.Interrupted) -> None:
         self._turn_step(TurnInput.INTERRUPTED)
+        self._interrupted_at = self.now
         self._clear_playback()
         heard = 1.0
         if self._reply_audio_s > 0:
@@ -328,22 +333,36 @@ class SessionCore:
         if change:
             self._ui.append(change)
 
-    def _on_model_audio(self, audio: ev.ModelAudio) -> None:
+    def _model_output(self) -> bool:
+        """Step the turn for model output; False when it is the interrupted reply's (dropped)."""
+        if (
+            self.turn is TurnState.INTERRUPTED
+            and self.now - self._interrupted_at < self.policy.stale_after_interrupt_s
+        ):
+            self._turn_step(TurnInput.STALE_OUTPUT)
+            return False
         self._turn_step(TurnInput.MODEL_OUTPUT)
+        return True
+
+    def _on_model_audio(self, audio: ev.ModelAudio) -> None:
+        if not self._model_output():
+            return
         self.transcript.open_model()
         self._reply_audio_s += len(audio.pcm) / 2 / audio.rate
         self.playing = True
         self._commands.append(ev.PlayAudio(audio.pcm, self.generation, audio.rate))
 
     def _on_model_text(self, text: ev.ModelText) -> None:
-        self._turn_step(TurnInput.MODEL_OUTPUT)
+        if not self._model_output():
+            return
         self._ui.append(self.transcript.model_speech(text.text))
 
     def _on_input_transcript(self, piece: ev.InputTranscript) -> None:
         self._ui.append(self.transcript.user_speech(piece.text))
 
     def _on_output_transcript(self, piece: ev.OutputTranscript) -> None:
-        self._turn_step(TurnInput.MODEL_OUTPUT)
+        if not self._model_output():
+            return
         self._ui.append(self.transcript.model_speech(piece.text))
 
     def _on_generation_complete(self, _: ev.GenerationComplete) -> None:

@@ -39,6 +39,7 @@ class LinkInput(enum.Enum):
 
 class TurnInput(enum.Enum):
     MODEL_OUTPUT = "model_output"  # audio, text or output transcription
+    STALE_OUTPUT = "stale_output"  # output of the interrupted turn, before its turnComplete
     GENERATION_COMPLETE = "generation_complete"
     TURN_COMPLETE_PLAYING = "turn_complete_playing"  # turnComplete while audio still plays
     TURN_COMPLETE_IDLE = "turn_complete_idle"
@@ -111,6 +112,7 @@ TURN_TABLE: dict[tuple[TurnState, TurnInput], TurnState] = {
     (T.INTERRUPTED, TI.INTERRUPTED): T.INTERRUPTED,
     (T.INTERRUPTED, TI.PLAYBACK_IDLE): T.INTERRUPTED,
     (T.INTERRUPTED, TI.MODEL_OUTPUT): T.RESPONDING,  # a new reply to what the user said
+    (T.INTERRUPTED, TI.STALE_OUTPUT): T.INTERRUPTED,  # dropped: never ghost-play the old reply
     (T.INTERRUPTED, TI.TOOL_CALL): T.AWAITING_TOOLS,
     (T.AWAITING_TOOLS, TI.TOOL_CALL): T.AWAITING_TOOLS,
     (T.AWAITING_TOOLS, TI.MODEL_OUTPUT): T.AWAITING_TOOLS,  # the model may talk while tools run

@@ -369,3 +369,33 @@ def test_a_tool_note_says_how_long_the_call_took_and_what_it_returned() -> None:
     assert core.transcript.turns[-1].text == (
         'Tool check_inventory: done in 1.5 s: {"in_stock": 3}'
     )
+
+
+def test_audio_of_the_interrupted_reply_is_never_played_before_its_turn_complete() -> None:
+    core = open_core()
+    core.feed(ev.Tick(1.0))
+    core.feed(ev.ModelAudio(b"\x01\x00" * 480))
+    core.feed(ev.OutputTranscript("Loosen the four "))
+    core.feed(ev.Interrupted())
+    core.drain()
+    core.feed(ev.ModelAudio(b"\x02\x00" * 480))  # still in flight from the old reply
+    core.feed(ev.OutputTranscript("bolts on the cover."))
+    assert core.drain() == []  # dropped: no ghost audio
+    assert core.turn is TurnState.INTERRUPTED
+    assert core.transcript.turns[-1].text == "Loosen the four "
+    core.feed(ev.TurnComplete())
+    core.feed(ev.ModelAudio(b"\x03\x00" * 480))  # the answer to what the user said
+    (play,) = core.drain()
+    assert isinstance(play, ev.PlayAudio) and play.pcm == b"\x03\x00" * 480
+
+
+def test_a_server_that_never_completes_the_interrupted_turn_is_not_muted_forever() -> None:
+    core = open_core(stale_after_interrupt_s=2.0)
+    core.feed(ev.Tick(1.0))
+    core.feed(ev.ModelAudio(b"\x01\x00" * 480))
+    core.feed(ev.Interrupted())
+    core.drain()
+    core.feed(ev.Tick(3.5))
+    core.feed(ev.ModelAudio(b"\x02\x00" * 480))
+    (play,) = core.drain()
+    assert isinstance(play, ev.PlayAudio) and core.turn is TurnState.RESPONDING
