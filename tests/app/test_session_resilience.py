@@ -164,3 +164,23 @@ async def test_a_malformed_frame_is_a_logged_protocol_error_and_a_reconnect(
         finally:
             await driver.aclose()
     assert "protocol" in caplog.text.lower()
+
+
+async def test_a_rejected_api_key_fails_once_and_says_where_to_fix_it() -> None:
+    notices: list[ev.Notice] = []
+
+    def on_ui(event: ev.UiEvent | VideoStatus) -> None:
+        if isinstance(event, ev.Notice):
+            notices.append(event)
+
+    async with SimServer() as sim:
+        driver = SessionDriver(gateway_settings(sim), "bad-key", on_ui)
+        await driver.start()
+        try:
+            await wait_until(lambda: driver.link_state is LinkState.FAILED)
+            await asyncio.sleep(1.0)
+            assert sim.connections <= 1  # refused at the handshake or at setup, never retried
+        finally:
+            await driver.aclose()
+    (error,) = [n for n in notices if n.level is ev.NoticeLevel.ERROR]
+    assert "key" in error.text.lower() and "settings" in error.text.lower()

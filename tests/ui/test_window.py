@@ -336,3 +336,33 @@ async def test_keyboard_shortcuts_keep_working_after_the_buttons_change_their_te
     assert window.connection_label.text() == "Session stopped"
     window.close()
     await asyncio.wait_for(controller.closed.wait(), 10)
+
+
+async def test_a_video_file_that_is_not_there_is_shown_and_the_session_goes_on(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    settings = Settings(
+        backend="simulator", video_source=str(tmp_path / "gone.mp4"), input_device="no-such-mic"
+    )
+    window = MainWindow()
+    qtbot.addWidget(window)
+    holder: list[Controller] = []
+
+    def on_ui(event: ev.UiEvent | VideoStatus) -> None:
+        holder[0].on_ui_event(event)
+
+    controller = Controller(window, SessionDriver(settings, None, on_ui))
+    holder.append(controller)
+    window.show()
+    window.start_button.click()
+    await wait_until(lambda: window.connection_label.text() == "Connected")
+    await wait_until(lambda: "gone.mp4" in window.preview.text())
+    assert window.preview.text().splitlines()[0] in (
+        "Video source unavailable",
+        "Video source lost: retrying…",
+    )
+    window.text_box.setText("can you hear me?")
+    window.text_box.returnPressed.emit()
+    await wait_until(lambda: any("You typed" in line for line in transcript_lines(window)))
+    window.close()
+    await asyncio.wait_for(controller.closed.wait(), 10)
