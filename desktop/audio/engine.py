@@ -53,6 +53,9 @@ class AudioSettings:
     capture: bool = True  # False: playback only (no microphone on this computer)
     chunk_ms: int = 20  # microphone block and chunk length
     output_rates: tuple[int, ...] = (48000, MODEL_RATE)  # tried in order
+    # The microphone is opened at 16 kHz and the sound server resamples (AUDIO.md: soxr on
+    # 10 ms chunks added 20-27 ms); devices that refuse 16 kHz get their own rate and soxr.
+    input_rates: tuple[int, ...] = (MIC_RATE, 48000, 44100)
     latency: str = "high"
     ring_seconds: float = 120.0  # replies arrive faster than real time; keep a whole answer
     level_interval_s: float = 0.05
@@ -111,6 +114,9 @@ class AudioEngine:
 
         self._mic_block = MIC_RATE * self._settings.chunk_ms // 1000
         self._mic_queue = BlockQueue(self._mic_block, slots=64)
+        self.input_rate = MIC_RATE
+        self._mic_resampler: soxr.ResampleStream | None = None
+        self._mic_pending = np.zeros(0, dtype=np.int16)
         self._output_rate = self._settings.output_rates[0]
         self._out_block = self._output_rate // 100
         self._ring = PlaybackRing(int(self._output_rate * self._settings.ring_seconds))
@@ -243,22 +249,7 @@ class AudioEngine:
         in_index = resolve("input", input_device) if self._settings.capture else None
         self._out_stream = self._open_output(out_index)
         if in_index is not None:
-            try:
-                self._in_stream = sd.InputStream(
-                    samplerate=MIC_RATE,
-                    blocksize=self._mic_block,
-                    device=in_index,
-                    channels=1,
-                    dtype="int16",
-                    latency=self._settings.latency,
-                    callback=self._input_callback,
-                    finished_callback=self._stream_finished,
-                )
-            except (sd.PortAudioError, ValueError) as exc:
-                self._close_streams()
-                raise AudioDeviceError(
-                    "input", f"The microphone could not be opened ({exc})."
-                ) from exc
+            self._in_stream = self._open_input(in_index)
         self._processor = MicProcessor(
             self._mic_block,
             self._tap,
@@ -293,6 +284,39 @@ class AudioEngine:
             self._set_output_rate(rate)
             return stream
         raise AudioDeviceError("output", f"The speaker could not be opened ({last}).")
+
+    def _open_input(self, index: int) -> sd.InputStream:
+        last: Exception | None = None
+        for rate in self._settings.input_rates:
+            block = rate * self._settings.chunk_ms // 1000
+            try:
+                stream = sd.InputStream(
+                    samplerate=rate,
+                    blocksize=block,
+                    device=index,
+                    channels=1,
+                    dtype="int16",
+                    latency=self._settings.latency,
+                    callback=self._input_callback,
+                    finished_callback=self._stream_finished,
+                )
+            except (sd.PortAudioError, ValueError) as exc:
+                last = exc
+                continue
+            self._set_input_rate(rate, block)
+            return stream
+        self._close_streams()
+        raise AudioDeviceError("input", f"The microphone could not be opened ({last}).")
+
+    def _set_input_rate(self, rate: int, block: int) -> None:
+        """Queue blocks at the device's rate; the worker brings them to 16 kHz (no I/O here)."""
+        self.input_rate = rate
+        if block != self._mic_queue.block:
+            self._mic_queue = BlockQueue(block, slots=64)  # before the stream starts
+        self._mic_resampler = (
+            None if rate == MIC_RATE else soxr.ResampleStream(rate, MIC_RATE, 1, dtype="int16")
+        )
+        self._mic_pending = np.zeros(0, dtype=np.int16)
 
     def _set_output_rate(self, rate: int) -> None:
         if rate == self._output_rate:
@@ -384,6 +408,18 @@ class AudioEngine:
                 failures_seen = self._stream_failures
 
     def _handle_mic_block(self, block: Int16Array, adc_time: float, wall: float) -> None:
+        if self._mic_resampler is None:
+            self._process_mic_block(block, adc_time, wall)
+            return
+        # Device rate -> 16 kHz, then re-blocked: the canceller and VAD take exact 20 ms blocks.
+        converted = self._mic_resampler.resample_chunk(block)
+        pending = np.concatenate((self._mic_pending, converted))
+        while len(pending) >= self._mic_block:
+            self._process_mic_block(pending[: self._mic_block].copy(), adc_time, wall)
+            pending = pending[self._mic_block :]
+        self._mic_pending = pending
+
+    def _process_mic_block(self, block: Int16Array, adc_time: float, wall: float) -> None:
         processor = self._processor
         if processor is not None:
             block = processor.process(block, adc_time)

@@ -182,3 +182,37 @@ async def test_output_rate_falls_back_when_refused(pulse: PulseServer) -> None:
         await flowing(engine)
     finally:
         engine.stop()
+
+
+async def test_a_microphone_that_refuses_16_khz_is_opened_at_its_own_rate(
+    pulse: PulseServer, tmp_path: Path
+) -> None:
+    """16 kHz refused (rate 1 is refused by every device): 48 kHz, brought to 16 kHz by soxr,
+    still delivers exact 20 ms chunks with the right content; the echo canceller runs on it."""
+    loop = asyncio.get_running_loop()
+    chunks: list[bytes] = []
+    settings = AudioSettings(input_rates=(1, 48000), echo_cancellation=True, vad=True)
+    engine = AudioEngine(chunks.append, loop, settings=settings)
+    engine.start()
+    try:
+        assert engine.input_rate == 48000
+        wav = write_wav(tmp_path / "tone.wav", tone(1000.0, 1.0, 48000), 48000)
+        await asyncio.to_thread(pulse.play, wav, "mic")
+        await asyncio.sleep(0.5)
+    finally:
+        engine.stop()
+    assert chunks and all(len(c) == 640 for c in chunks)
+    mic = np.frombuffer(b"".join(chunks), dtype=np.int16)
+    span = loud_span(mic, 0.5, 16000)
+    assert abs(peak_frequency(span, 16000) - 1000.0) <= 5.0
+
+
+def test_no_usable_microphone_rate_is_a_clear_error(pulse: PulseServer) -> None:
+    loop = asyncio.new_event_loop()
+    engine = AudioEngine(lambda chunk: None, loop, settings=AudioSettings(input_rates=(1,)))
+    try:
+        with pytest.raises(AudioDeviceError, match="microphone could not be opened"):
+            engine.start()
+    finally:
+        engine.stop()
+        loop.close()
