@@ -53,14 +53,15 @@ async def test_streams_failing_under_the_engine_are_reopened(pulse: PulseServer)
     engine.start()
     try:
         await flowing(engine)
-        engine.play(tone(440.0, 10.0, 24000).tobytes(), engine.generation)
+        # Long enough to still be playing after a slow recovery on a loaded machine.
+        engine.play(tone(440.0, 20.0, 24000).tobytes(), engine.generation)
         await asyncio.sleep(0.3)
         for _ in range(100):  # both streams registered with the server (ALSA connects lazily)
             listed = [pulse.pactl("list", "short", k) for k in ("sink-inputs", "source-outputs")]
             if all(text.strip() for text in listed):
                 break
             await asyncio.sleep(0.05)
-        assert pulse.kill_streams() == 2
+        assert pulse.kill_streams() >= 2  # ours, and any a previous test left closing
         for _ in range(100):
             await asyncio.sleep(0.05)
             if notes:
