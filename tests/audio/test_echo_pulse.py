@@ -77,7 +77,7 @@ async def test_echo_canceller_removes_the_speaker_from_the_microphone(
     skip = 2 * 16000
     erle = db(raw[skip:]) - db(cancelled[skip:])
     assert erle >= 15.0, f"ERLE {erle:.1f} dB on the loopback"
-    assert True not in speaking, "the VAD took the model's own voice for the user"
+    assert not any(speaking), "the VAD took the model's own voice for the user"
 
 
 async def test_user_speech_still_passes_while_echo_is_cancelled(
@@ -95,4 +95,4 @@ async def test_user_speech_still_passes_while_echo_is_cancelled(
     finally:
         engine.stop()
     assert db(b"".join(chunks)) > 40
-    assert True in speaking and speaking[-1] is False  # on while talking, off afterwards
+    assert any(speaking) and speaking[-1] is False  # on while talking, off afterwards

