@@ -103,6 +103,7 @@ class SessionDriver:
             return
         self._running = True
         loop = asyncio.get_running_loop()
+        self._outbox = asyncio.Queue()  # nothing queued for a previous session is sent now
         self._record(self._begin_history)
         if self.backend == "simulator":
             await self._start_simulator()
