@@ -7,7 +7,10 @@ system's light or dark palette; nothing here names a colour.
 from __future__ import annotations
 
 import bisect
+import html
+import logging
 import math
+import re
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,6 +35,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QLabel,
     QListView,
     QPlainTextEdit,
     QSizePolicy,
@@ -39,6 +43,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.session import events as ev
+
+log = logging.getLogger(__name__)
 
 FLOOR_DBFS = -60.0
 CLIP_DBFS = -1.0
@@ -169,6 +175,76 @@ class SpeakingIndicator(QWidget):
         align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
         painter.drawText(text_rect, int(align), self.text())
         painter.end()
+
+
+# -- text from outside (server, MCP servers, tools, the model) -----------------------------
+
+
+def make_plain(root: QWidget) -> None:
+    """Every QLabel under ``root`` (and root itself) shows its text literally.
+
+    QLabel's default AutoText guesses rich text (Qt.mightBeRichText), so a notice or a close
+    reason such as ``<img src=x>`` would be rendered, not shown. Call it once the widgets are
+    built; a label that is meant to hold a link sets RichText afterwards, by name.
+    """
+    labels = root.findChildren(QLabel)
+    if isinstance(root, QLabel):
+        labels.append(root)
+    for label in labels:
+        label.setTextFormat(Qt.TextFormat.PlainText)
+
+
+TOOLTIP_MAX_CHARS = 2_000
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that Qt shows literally.
+
+    Tooltips have no text format: QToolTip renders anything Qt.mightBeRichText() accepts as
+    HTML. Escaping the text and wrapping it in a paragraph that keeps spaces and line breaks
+    makes it always rich text whose rendering is the original text.
+    """
+    if len(text) > TOOLTIP_MAX_CHARS:
+        text = text[:TOOLTIP_MAX_CHARS] + "…"
+    body = html.escape(_no_lone_surrogates(text), quote=False)
+    return f'<p style="white-space:pre-wrap">{body}</p>'
+
+
+# Characters that end a QTextDocument block (QTextCursor.insertText splits on them) or that
+# Unicode counts as line breaks: inside a transcript row they become U+2028, the line
+# separator, which breaks the line on screen but stays in the row's one block.
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2029"
+_ONE_BLOCK = {ord(c): "\u2028" for c in _LINE_BREAKS}
+# Other control characters (NUL, escape, ...) are shown by their Unicode control pictures
+# (␀, ␛): visible, and never a surprise to the text layout. Tab stays a tab.
+_ONE_BLOCK.update(
+    {c: chr(0x2400 + c) for c in range(0x20) if c not in _ONE_BLOCK and c != ord("\t")}
+)
+_ONE_BLOCK[0x7F] = "\u2421"
+# QTextDocument's own frame markers: as text they would open or close a frame.
+_ONE_BLOCK.update({0xFDD0: "\ufffd", 0xFDD1: "\ufffd"})
+_SURROGATE = re.compile("[\ud800-\udfff]")
+ROW_SHOWN_CHARS = 20_000  # a longer row is cut: laying out 1 MB of text takes half a second
+
+
+def _no_lone_surrogates(text: str) -> str:
+    """Qt silently drops a lone surrogate (JSON may carry one); show U+FFFD instead."""
+    if _SURROGATE.search(text) is None:
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def one_block(text: str) -> str:
+    """A transcript row's text as it sits in its one QPlainTextEdit block.
+
+    Line breaks of every kind become U+2028 (shown as a line break inside the block), other
+    control characters their visible pictures, and a very long row is cut with a note of how
+    much is not shown (the model, and the history, keep all of it).
+    """
+    if len(text) > ROW_SHOWN_CHARS:
+        hidden = len(text) - ROW_SHOWN_CHARS
+        text = f"{text[:ROW_SHOWN_CHARS]}… [{hidden:,} more characters not shown]"
+    return _no_lone_surrogates(text.replace("\r\n", "\n").translate(_ONE_BLOCK))
 
 
 # -- transcript ---------------------------------------------------------------------------
@@ -408,7 +484,9 @@ class TranscriptTextView(QPlainTextEdit):
     QListView re-measures every row whenever one row changes or is added (word-wrapped rows
     have no uniform size), which costs tens of milliseconds at a few thousand turns;
     QPlainTextEdit lays out only the block that changed and the blocks on screen. Rows map
-    to blocks by number. Read-only, no undo history (it would keep every streamed word).
+    to blocks by number, so a row's text must never make a second block: it goes through
+    `one_block` (line breaks become in-block line separators). Read-only, no undo history
+    (it would keep every streamed word).
     """
 
     FOLLOW_SLACK = 1  # lines
@@ -444,15 +522,22 @@ class TranscriptTextView(QPlainTextEdit):
     def row_text(self, row: int) -> str:
         return self.document().findBlockByNumber(row).text()
 
+    def _text_of(self, row: int) -> str:
+        return one_block(str(self.transcript.index(row).data()))
+
     def _format_of(self, row: int) -> QTextCharFormat:
         index = self.transcript.index(row)
         italic = index.data(INTERRUPTED_ROLE) or index.data(ROLE_ROLE) in ("note", "tool")
         return self._italic if italic else self._plain
 
     def _on_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        self._insert_rows(first, last)
+        self._check_alignment()
+
+    def _insert_rows(self, first: int, last: int) -> None:
         cursor = QTextCursor(self.document())
         for row in range(first, last + 1):
-            text = str(self.transcript.index(row).data())
+            text = self._text_of(row)
             fmt = self._format_of(row)
             if self._rows == 0:  # the document's first, empty block takes the first row
                 cursor.movePosition(QTextCursor.MoveOperation.Start)
@@ -475,14 +560,25 @@ class TranscriptTextView(QPlainTextEdit):
             cursor.movePosition(
                 QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
             )
-            cursor.insertText(str(self.transcript.index(row).data()), self._format_of(row))
+            cursor.insertText(self._text_of(row), self._format_of(row))
+        self._check_alignment()
+
+    def _check_alignment(self) -> None:
+        """One block per row, or every later row would show another row's text."""
+        if self.document().blockCount() != max(1, self._rows):
+            log.error(
+                "Transcript view had %d blocks for %d rows; rebuilt",
+                self.document().blockCount(),
+                self._rows,
+            )
+            self._rebuild()
 
     def _rebuild(self, *_args: object) -> None:
         self.clear()
         self._rows = 0
         count = self.transcript.rowCount()
         if count:
-            self._on_rows_inserted(QModelIndex(), 0, count - 1)
+            self._insert_rows(0, count - 1)
 
     def _on_scrolled(self, value: int) -> None:
         self.following = value >= self.verticalScrollBar().maximum() - self.FOLLOW_SLACK
