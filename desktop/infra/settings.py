@@ -1,10 +1,25 @@
 """The settings file: a versioned TOML document under the platform config dir.
 
-Rules this module keeps:
-- loading never raises: a missing file gives defaults, a corrupt or wrongly typed file is
-  moved aside (settings.toml.corrupt-<timestamp>) and replaced by defaults, and every such
-  event comes back as a human-readable note for the UI;
-- saving is atomic (temporary file in the same folder, then os.replace);
+The file is often written by IT, not by this program, so the rules are about not losing
+what is in it:
+
+- loading never raises. A missing file gives defaults.
+- a value of the wrong type (`video_fps = "1"`), out of range or not one of the choices
+  costs that one key: it is reset to its default with a note naming the key, the value found
+  and the default used; every other key applies. The file is left as it is (IT fixes it).
+- unknown keys get a note, are ignored, and stay in the file (a newer version may use them).
+- a file that is not TOML at all (a syntax typo, not UTF-8) cannot be read key by key: the
+  program runs on defaults with a note quoting the parser (line and column), and the file is
+  never moved, rewritten or overwritten because of it. Saving refuses while it stays broken
+  (SettingsNotSaved), so the user's changes apply for this run only and the note says so.
+- saving writes only the keys that changed in this run (against what was loaded), merged onto
+  the file as it is on disk at that moment, atomically (temporary file + os.replace), mode
+  0600 in a 0700 folder. Nothing changed means nothing is written, so comments and keys equal
+  to their defaults survive a run that never touched them.
+- command-line flags and environment values are for one run: saving writes the file's value
+  for them unless the user changed that setting since.
+- window geometry is not a setting (see window_state.py); old files' window keys are ignored
+  silently here and dropped when the file is next written.
 - the API key is never stored here (it lives in the OS keyring, see credentials.py).
 
 Empty strings mean "not set" for optional text fields, because TOML has no null.
@@ -12,14 +27,13 @@ Empty strings mean "not set" for optional text fields, because TOML has no null.
 
 from __future__ import annotations
 
-import dataclasses
+import json
 import logging
 import os
 import tempfile
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +49,11 @@ SETTINGS_VERSION = 1
 BACKENDS = ("auto", "gemini", "vertex", "simulator")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 VAD_SENSITIVITIES = ("default", "low", "high")
+
+# Keys of version-1 files that moved to the window state file (window_state.py).
+WINDOW_KEYS = ("window_geometry", "window_state", "splitter_state", "inspector_visible")
+
+PRIVATE_DIR_MODE = 0o700
 
 
 DEFAULT_SYSTEM_INSTRUCTION = (
@@ -93,13 +112,6 @@ class Settings:
 
     # Program.
     log_level: str = "INFO"
-
-    # Window (opaque base64 blobs from QWidget.saveGeometry / QMainWindow.saveState /
-    # QSplitter.saveState, so restoring is exactly Qt's own logic).
-    window_geometry: str = ""
-    window_state: str = ""
-    splitter_state: str = ""
-    inspector_visible: bool = False
     first_run_done: bool = False
 
     # Not saved. Command-line overrides for this run: name -> (file value, flag value).
@@ -107,6 +119,12 @@ class Settings:
     # so `--backend simulator` once does not become the saved backend.
     cli_overrides: dict[str, tuple[Any, Any]] = field(
         default_factory=dict, repr=False, compare=False, metadata={"saved": False}
+    )
+    # Not saved. The saved values as loaded (or last saved): save_settings writes only the
+    # keys that differ from these. None = nothing was loaded, so compare with the defaults.
+    # dataclasses.replace carries it, so a dialog's copy still knows where it came from.
+    loaded: dict[str, Any] | None = field(
+        default=None, repr=False, compare=False, metadata={"saved": False}
     )
 
     def effective_backend(self, has_api_key: bool) -> str:
@@ -122,8 +140,15 @@ class Settings:
         return default_model_for(backend or self.backend)
 
 
-def _saved_fields() -> list[dataclasses.Field[Any]]:
+def _saved_fields() -> list[Any]:
     return [f for f in fields(Settings) if f.metadata.get("saved", True)]
+
+
+SAVED_KEYS = tuple(f.name for f in _saved_fields())
+
+
+class SettingsNotSaved(OSError):
+    """The file on disk cannot be merged into (it is not TOML): it is left as it is."""
 
 
 # --------------------------------------------------------------------------------------
@@ -142,7 +167,8 @@ def _v0_to_v1(doc: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     because secrets belong in the OS keyring.
     """
     notes: list[str] = []
-    out = {k: v for k, v in doc.items() if not isinstance(v, dict)}
+    # Other tables are kept, so the loader reports them as unknown rather than losing them.
+    out = {k: v for k, v in doc.items() if k not in ("video", "audio") or not isinstance(v, dict)}
     renames = {
         ("video", "camera"): "video_source",
         ("video", "fps"): "video_fps",
@@ -172,20 +198,115 @@ def _v0_to_v1(doc: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
 MIGRATIONS: dict[int, Migration] = {0: _v0_to_v1}
 
 
+def _document_version(doc: dict[str, Any]) -> tuple[int, list[str]]:
+    """The document's format version. A missing version means 0 (the prototype); a
+    wrongly typed or negative one is reported and read as the current format."""
+    if "version" not in doc:
+        return 0, []
+    version = doc["version"]
+    if isinstance(version, int) and not isinstance(version, bool) and version >= 0:
+        return version, []
+    return SETTINGS_VERSION, [
+        f"Setting version = {_show(version)} should be a whole number; "
+        f"using the default {SETTINGS_VERSION}."
+    ]
+
+
 def migrate(doc: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """Bring a parsed document to SETTINGS_VERSION. A missing version means version 0."""
-    version = doc.get("version", 0)
-    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
-        raise _BadFile(f"invalid version {version!r}")
-    notes: list[str] = []
+    """Bring a parsed document to SETTINGS_VERSION (newer documents are left as they are)."""
+    version, notes = _document_version(doc)
+    if notes:
+        doc = doc | {"version": version}
     while version < SETTINGS_VERSION:
-        step = MIGRATIONS.get(version)
-        if step is None:
-            raise _BadFile(f"no migration from version {version}")
-        doc, step_notes = step(dict(doc))
+        doc, step_notes = MIGRATIONS[version](dict(doc))
         notes.extend(step_notes)
         version = doc["version"]
     return doc, notes
+
+
+# --------------------------------------------------------------------------------------
+# Checking one key at a time.
+# --------------------------------------------------------------------------------------
+
+# What a value of each default's type must look like, in the words of the note.
+_KIND = {bool: "true or false", int: "a whole number", float: "a number", str: "text"}
+
+
+def _accepts(default: Any, value: Any) -> bool:
+    """Is `value` of the type of `default`? bool is an int in Python but not in TOML."""
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, int | float)
+    return isinstance(value, type(default))
+
+
+# Ranges and choices, checked once the type is right: key -> (test, what it must be).
+_RULES: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "backend": (lambda v: v in BACKENDS, "one of " + ", ".join(BACKENDS)),
+    "log_level": (lambda v: v in LOG_LEVELS, "one of " + ", ".join(LOG_LEVELS)),
+    "vad_sensitivity": (lambda v: v in VAD_SENSITIVITIES, "one of " + ", ".join(VAD_SENSITIVITIES)),
+    "vad_silence_ms": (lambda v: 0 <= v <= 10_000, "between 0 and 10000"),
+    "video_fps": (lambda v: 0.0 < v <= 2.0, "above 0 and at most 2"),
+    "video_long_side": (lambda v: 64 <= v <= 4096, "between 64 and 4096"),
+    "jpeg_quality": (lambda v: 1 <= v <= 100, "between 1 and 100"),
+    "video_source": (lambda v: bool(v.strip()), "not empty"),
+}
+# Spellings accepted and brought to the canonical form before the rules apply.
+_NORMALISE: dict[str, Callable[[Any], Any]] = {"log_level": str.upper, "video_fps": float}
+
+
+def _show(value: Any, limit: int = 60) -> str:
+    """A value as it looks in TOML, shortened: notes quote what the file says."""
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, str):
+        text = json.dumps(value, ensure_ascii=False)
+    elif isinstance(value, dict):
+        text = "a table"
+    else:
+        text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _read_key(name: str, value: Any, default: Any) -> tuple[Any, str | None]:
+    """The value to use for one key, and a note when the file's value was refused."""
+    if not _accepts(default, value):
+        why = f"should be {_KIND[type(default)]}"
+    else:
+        test, must_be = _RULES.get(name, (lambda v: True, ""))
+        try:
+            usable = _NORMALISE.get(name, lambda v: v)(value)
+            if test(usable):
+                return usable, None
+        except OverflowError:  # an integer too large for a float: out of range too
+            pass
+        why = f"must be {must_be}"
+    return default, f"Setting {name} = {_show(value)} {why}; using the default {_show(default)}."
+
+
+def _from_document(doc: dict[str, Any]) -> tuple[Settings, list[str]]:
+    """Settings from a parsed document, one key at a time; never raises."""
+    doc, notes = migrate(doc)
+    defaults = Settings()
+    values: dict[str, Any] = {}
+    for key, value in doc.items():
+        if key == "version" or key in WINDOW_KEYS:
+            continue  # version: handled by migrate; window keys: window_state.py reads them
+        if key not in SAVED_KEYS:
+            notes.append(f"Unknown setting {key!r} ignored (it stays in the file).")
+            continue
+        values[key], note = _read_key(key, value, getattr(defaults, key))
+        if note:
+            notes.append(note)
+    if doc.get("version", SETTINGS_VERSION) > SETTINGS_VERSION:
+        notes.append(
+            "The settings file was written by a newer version of FieldAssist; "
+            "settings it added are ignored."
+        )
+    settings = Settings(**values)
+    settings.loaded = _values(settings)
+    return settings, notes
 
 
 # --------------------------------------------------------------------------------------
@@ -193,92 +314,14 @@ def migrate(doc: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
 # --------------------------------------------------------------------------------------
 
 
-class _BadFile(Exception):
-    """The file cannot be used as a whole (parse error, wrong type, bad version)."""
-
-
-def _coerce(name: str, value: Any, default: Any) -> Any:
-    """Check one value against the type of its default; raise _BadFile on a mismatch."""
-    # bool is a subclass of int: check it first so `video_long_side = true` is rejected.
-    if isinstance(default, bool):
-        if isinstance(value, bool):
-            return value
-    elif isinstance(default, int):
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-    elif isinstance(default, float):
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)
-    elif isinstance(default, str) and isinstance(value, str):
-        return value
-    raise _BadFile(
-        f"{name} should be {type(default).__name__}, found {type(value).__name__} {value!r}"
-    )
-
-
-def _check_values(settings: Settings) -> list[str]:
-    """Reset out-of-range values to their defaults (well-typed, so not worth a backup)."""
-    defaults = Settings()
-    notes: list[str] = []
-
-    def reset(name: str, why: str) -> None:
-        notes.append(f"Setting {name} {why}; using the default instead.")
-        setattr(settings, name, getattr(defaults, name))
-
-    if settings.backend not in BACKENDS:
-        reset("backend", f"must be one of {', '.join(BACKENDS)}")
-    settings.log_level = settings.log_level.upper()
-    if settings.log_level not in LOG_LEVELS:
-        reset("log_level", f"must be one of {', '.join(LOG_LEVELS)}")
-    if settings.vad_sensitivity not in VAD_SENSITIVITIES:
-        reset("vad_sensitivity", f"must be one of {', '.join(VAD_SENSITIVITIES)}")
-    if not 0 <= settings.vad_silence_ms <= 10_000:
-        reset("vad_silence_ms", "must be between 0 and 10000")
-    if not 0.0 < settings.video_fps <= 2.0:
-        reset("video_fps", "must be above 0 and at most 2")
-    if not 64 <= settings.video_long_side <= 4096:
-        reset("video_long_side", "must be between 64 and 4096")
-    if not 1 <= settings.jpeg_quality <= 100:
-        reset("jpeg_quality", "must be between 1 and 100")
-    if not settings.video_source.strip():
-        reset("video_source", "is empty")
-    return notes
-
-
-def _from_document(doc: dict[str, Any]) -> tuple[Settings, list[str]]:
-    doc, notes = migrate(doc)
-    known = {f.name: f for f in _saved_fields()}
-    defaults = Settings()
-    values: dict[str, Any] = {}
-    for key, value in doc.items():
-        if key not in known:
-            notes.append(f"Unknown setting {key!r} ignored.")
-            continue
-        values[key] = _coerce(key, value, getattr(defaults, key))
-    if values.get("version", SETTINGS_VERSION) > SETTINGS_VERSION:
-        notes.append(
-            "The settings file was written by a newer version of FieldAssist; "
-            "settings it added are ignored."
-        )
-    values["version"] = SETTINGS_VERSION
-    settings = Settings(**values)
-    notes.extend(_check_values(settings))
-    return settings, notes
-
-
-def _backup_corrupt(path: Path) -> Path | None:
-    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    n = 1
-    while target.exists():  # two failures in one second must not overwrite each other
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-        n += 1
+def _parse(raw: bytes) -> dict[str, Any]:
+    """The document, or ValueError with the parser's own words (line and column)."""
     try:
-        path.replace(target)
-    except OSError:
-        log.exception("could not move the corrupt settings file aside")
-        return None
-    return target
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not UTF-8 text at byte {exc.start}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
@@ -292,18 +335,19 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
         log.warning("cannot read settings file %s: %s", path, exc)
         return Settings(), [f"Could not read the settings file ({exc.strerror}); using defaults."]
     try:
-        doc = tomllib.loads(raw.decode("utf-8"))
-        original_version = doc.get("version", 0)
-        settings, notes = _from_document(doc)
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, _BadFile, TypeError) as exc:
-        log.warning("settings file %s is unusable: %s", path, exc)
-        backup = _backup_corrupt(path)
-        where = f" A copy was kept as {backup.name}." if backup else ""
-        return Settings(), [f"The settings file was damaged ({exc}); defaults are in use.{where}"]
-    if original_version != SETTINGS_VERSION and original_version < SETTINGS_VERSION:
+        doc = _parse(raw)
+    except ValueError as exc:
+        log.warning("settings file %s is not valid TOML: %s", path, exc)
+        return Settings(), [
+            f"The settings file {path} could not be read ({exc}). It was left as it is; "
+            "every setting uses its default until it is fixed, and changes made in this "
+            "run are not saved."
+        ]
+    settings, notes = _from_document(doc)
+    if _migration_changes(doc):
         # Rewrite migrated files at once so an old secret (v0 api_key) leaves the disk.
         try:
-            save_settings(settings, path)
+            _write_document(migrate(doc)[0], path)
         except OSError as exc:
             notes.append(f"Could not save the updated settings file ({exc.strerror}).")
     for note in notes:
@@ -311,23 +355,84 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
     return settings, notes
 
 
+def _migration_changes(doc: dict[str, Any]) -> bool:
+    """Does migrating change more than the version number? (An IT file that only lacks
+    `version` is not rewritten: that would drop its comments for nothing.)"""
+    if _document_version(doc)[0] >= SETTINGS_VERSION:
+        return False
+    migrated, _ = migrate(doc)
+    return {k: v for k, v in migrated.items() if k != "version"} != {
+        k: v for k, v in doc.items() if k != "version"
+    }
+
+
+def _values(settings: Settings) -> dict[str, Any]:
+    return {name: getattr(settings, name) for name in SAVED_KEYS}
+
+
 def settings_to_document(settings: Settings) -> dict[str, Any]:
-    """The TOML document for `settings`, with this run's command-line overrides undone."""
-    doc = {f.name: getattr(settings, f.name) for f in _saved_fields()}
+    """Every saved key of `settings`, with this run's command-line overrides undone."""
+    doc = _values(settings)
     for name, (file_value, flag_value) in settings.cli_overrides.items():
         if doc.get(name) == flag_value:
             doc[name] = file_value
     return doc
 
 
+def changed_keys(settings: Settings) -> dict[str, Any]:
+    """The keys the user changed in this run: what save_settings would write."""
+    base = settings.loaded if settings.loaded is not None else _values(Settings())
+    current = settings_to_document(settings)
+    return {k: v for k, v in current.items() if k != "version" and base.get(k) != v}
+
+
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
-    """Write settings atomically (temp file + os.replace). Raises OSError on failure."""
+    """Merge this run's changes onto the file on disk, atomically; write nothing if none.
+
+    Raises OSError on failure, SettingsNotSaved if the file on disk is not TOML (it is
+    never overwritten for that). On success `settings.loaded` becomes what was saved.
+    """
     path = path or paths.settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = tomli_w.dumps(settings_to_document(settings)).encode("utf-8")
+    changes = changed_keys(settings)
+    if not changes:
+        return path
+    merged = _document_on_disk(path) | changes
+    for key in WINDOW_KEYS:  # moved to window.toml; the file is being written anyway
+        merged.pop(key, None)
+    version, _ = _document_version(merged)
+    merged["version"] = max(version, SETTINGS_VERSION)
+    _write_document(merged, path)
+    settings.loaded = settings_to_document(settings)
+    return path
+
+
+def _document_on_disk(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    try:
+        doc, _ = migrate(_parse(raw))
+    except ValueError as exc:
+        raise SettingsNotSaved(
+            f"{path.name} has an error ({exc}); it was left as it is and this change applies "
+            "to this run only"
+        ) from None
+    return doc
+
+
+def _write_document(doc: dict[str, Any], path: Path) -> None:
+    write_private_atomically(path, tomli_w.dumps(doc).encode("utf-8"))
+
+
+def write_private_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` readable by the user only: a 0600 temporary file in the same
+    (0700 when created) folder, fsync, then os.replace, so readers see the old or the new
+    file, never half of one. Raises OSError; no temporary file is left behind."""
+    path.parent.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as tmp:
+        with os.fdopen(fd, "wb") as tmp:  # mkstemp creates the file 0600
             tmp.write(data)
             tmp.flush()
             os.fsync(tmp.fileno())
@@ -335,4 +440,3 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
-    return path

@@ -1,4 +1,5 @@
-"""Settings file: defaults, round trip, corrupt/wrong-typed recovery, migration, atomicity."""
+"""Settings file: defaults, round trip, one bad key costs one key, syntax errors leave the file
+alone, saving merges only this run's changes, migration, atomicity, permissions."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import os
 import tomllib
 
 import pytest
-import tomli_w
 
 from desktop.infra import settings as settings_mod
 from desktop.infra.settings import (
@@ -86,61 +86,17 @@ def test_round_trip_of_every_field(home):
         video_long_side=1024,
         jpeg_quality=70,
         log_level="DEBUG",
-        window_geometry="AdnQywADAAA=",
-        window_state="AAAA/wAAAAD9",
-        splitter_state="AAAA",
-        inspector_visible=True,
         first_run_done=True,
     )
     # Every saved field differs from its default, so the round trip proves each one.
     for f in dataclasses.fields(Settings):
-        if f.name not in ("version", "cli_overrides"):
+        if f.name not in ("version", "cli_overrides", "loaded"):
             assert getattr(changed, f.name) != getattr(Settings(), f.name), f.name
     path = save_settings(changed)
     assert path == home / "config" / "settings.toml"
     loaded, notes = load_settings()
     assert notes == []
     assert loaded == changed
-
-
-def test_corrupt_file_is_backed_up_and_defaults_used(home):
-    path = home / "config" / "settings.toml"
-    path.parent.mkdir(parents=True)
-    garbage = b'backend = "gemini"\nthis is [not toml\n'
-    path.write_bytes(garbage)
-    s, notes = load_settings()
-    assert s == Settings()
-    assert len(notes) == 1 and "damaged" in notes[0]
-    [backup] = backups(path)
-    assert backup.read_bytes() == garbage
-    assert backup.name in notes[0]
-    assert not path.exists()
-    # A second corrupt file in the same second gets its own backup.
-    path.write_bytes(b"\xff\xfe binary")
-    s2, notes2 = load_settings()
-    assert s2 == Settings() and notes2
-    assert len(backups(path)) == 2
-
-
-@pytest.mark.parametrize(
-    "doc",
-    [
-        {"version": 1, "video_fps": "fast"},
-        {"version": 1, "video_long_side": True},  # bool is not an int here
-        {"version": 1, "echo_cancellation": "yes"},
-        {"version": 1, "backend": 3},
-        {"version": 1, "model": ["a"]},
-        {"version": "one"},
-    ],
-)
-def test_wrong_types_are_backed_up(home, doc):
-    path = home / "config" / "settings.toml"
-    path.parent.mkdir(parents=True)
-    path.write_text(tomli_w.dumps(doc))
-    s, notes = load_settings()
-    assert s == Settings()
-    assert len(notes) == 1
-    assert len(backups(path)) == 1
 
 
 def test_int_accepted_for_float(home):
@@ -158,7 +114,7 @@ def test_unknown_keys_ignored_with_a_note(home):
     path.write_text('version = 1\nvoice = "Puck"\ncolour = "blue"\n')
     s, notes = load_settings()
     assert s.voice == "Puck"
-    assert notes == ["Unknown setting 'colour' ignored."]
+    assert notes == ["Unknown setting 'colour' ignored (it stays in the file)."]
     assert backups(path) == []
 
 
@@ -229,3 +185,218 @@ def test_explicit_path(tmp_path):
     target = tmp_path / "x" / "s.toml"
     save_settings(Settings(language="fr-FR"), target)
     assert load_settings(target)[0].language == "fr-FR"
+
+
+# -- one bad value costs one value ------------------------------------------------------------
+
+IT_FILE = """\
+# Managed by IT: do not edit by hand.
+version = 1
+backend = "vertex"        # the corporate project
+project = "plant-42"
+location = "europe-west4"
+video_fps = 1.0           # equal to the default, still IT's choice
+jpeg_quality = 80
+rollout_wave = 3          # a key from a newer FieldAssist
+"""
+
+
+def write(home, text):
+    path = home / "config" / "settings.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "shown", "default"),
+    [
+        ('video_fps = "1"', "video_fps", '"1"', "1.0"),
+        ('video_fps = "fast"', "video_fps", '"fast"', "1.0"),
+        ("video_long_side = true", "video_long_side", "true", "768"),  # bool is not an int
+        ('echo_cancellation = "yes"', "echo_cancellation", '"yes"', "true"),
+        ("backend = 3", "backend", "3", '"auto"'),
+        ('model = ["a"]', "model", "['a']", '""'),
+        ("jpeg_quality = 1.5", "jpeg_quality", "1.5", "80"),
+        ("video_fps = 99999999999999999999", "video_fps", "99999999999999999999", "1.0"),
+        ("video_fps = nan", "video_fps", "nan", "1.0"),
+        ('backend = "cloud"', "backend", '"cloud"', '"auto"'),
+        ("vad_silence_ms = -5", "vad_silence_ms", "-5", "0"),
+        ("push_to_talk = {a = 1}", "push_to_talk", "a table", "false"),
+    ],
+)
+def test_a_wrongly_typed_value_costs_that_key_alone(home, line, key, shown, default):
+    path = write(home, f'version = 1\nvoice = "Kore"\n{line}\nlanguage = "de-DE"\n')
+    before = path.read_bytes()
+    s, notes = load_settings()
+    assert getattr(s, key) == getattr(Settings(), key)
+    assert (s.voice, s.language) == ("Kore", "de-DE")  # the rest of the file applies
+    [note] = notes  # exactly one, naming the key, the value found and the default used
+    assert note.startswith(f"Setting {key} = {shown} ")
+    assert note.endswith(f"; using the default {default}.")
+    assert path.read_bytes() == before  # the file is IT's: left exactly as it was
+    assert backups(path) == []
+
+
+def test_a_wrongly_typed_version_is_one_note_and_the_keys_apply(home):
+    path = write(home, 'version = "1"\nvoice = "Kore"\nvideo_fps = 0.5\n')
+    before = path.read_bytes()
+    s, notes = load_settings()
+    assert (s.voice, s.video_fps, s.version) == ("Kore", 0.5, SETTINGS_VERSION)
+    assert notes == [
+        f'Setting version = "1" should be a whole number; using the default {SETTINGS_VERSION}.'
+    ]
+    assert path.read_bytes() == before
+
+
+def test_a_syntax_error_leaves_the_file_alone_and_is_never_written_over(home):
+    text = IT_FILE.replace('project = "plant-42"', 'project = "plant-42')  # unclosed string
+    path = write(home, text)
+    s, notes = load_settings()
+    assert s == Settings()
+    [note] = notes
+    assert "line 4" in note and "column" in note and "left as it is" in note
+    assert path.read_text() == text and backups(path) == []
+    save_settings(s)  # closing the window without changes: nothing written
+    assert path.read_text() == text
+    s.voice = "Puck"  # a change in the dialog cannot be merged into a file that is not TOML
+    with pytest.raises(settings_mod.SettingsNotSaved, match="left as it is"):
+        save_settings(s)
+    assert path.read_text() == text
+    assert sorted(os.listdir(path.parent)) == ["settings.toml"]
+
+
+def test_bytes_that_are_not_utf8_are_a_syntax_error(home):
+    path = write(home, "")
+    path.write_bytes(b'voice = "\xff\xfe"\n')
+    s, notes = load_settings()
+    assert s == Settings() and len(notes) == 1 and "UTF-8" in notes[0]
+    assert path.read_bytes() == b'voice = "\xff\xfe"\n'
+
+
+# -- saving writes only what changed ----------------------------------------------------------
+
+
+def test_closing_without_changes_writes_nothing(home):
+    path = write(home, IT_FILE)
+    s, notes = load_settings()
+    assert (s.backend, s.project) == ("vertex", "plant-42")
+    assert notes == ["Unknown setting 'rollout_wave' ignored (it stays in the file)."]
+    stat = path.stat()
+    save_settings(s)
+    assert path.read_text() == IT_FILE  # comments and all
+    assert path.stat().st_mtime_ns == stat.st_mtime_ns
+
+
+def test_a_change_is_merged_onto_the_file_as_it_is_on_disk(home):
+    path = write(home, IT_FILE)
+    s, _ = load_settings()
+    # IT rolls out a new file while the program runs; the user changes only the voice.
+    path.write_text(IT_FILE.replace("plant-42", "plant-43") + 'language = "fr-FR"\n')
+    s.voice = "Puck"
+    save_settings(s)
+    on_disk = tomllib.loads(path.read_text())
+    assert on_disk == {
+        "version": 1,
+        "backend": "vertex",
+        "project": "plant-43",  # IT's newer value, not the one loaded at start
+        "location": "europe-west4",
+        "video_fps": 1.0,  # equal to the default, kept because IT wrote it
+        "jpeg_quality": 80,
+        "rollout_wave": 3,  # unknown here, kept for the newer version
+        "language": "fr-FR",
+        "voice": "Puck",
+    }
+    # Saved once: a second save (the window closing) has nothing left to write.
+    path.write_text(IT_FILE)
+    save_settings(s)
+    assert path.read_text() == IT_FILE
+
+
+def test_a_bad_value_stays_for_it_to_fix_unless_the_user_sets_it(home):
+    path = write(home, 'version = 1\nvideo_fps = "1"\njpeg_quality = 0\n')
+    s, notes = load_settings()
+    assert len(notes) == 2
+    s.voice = "Kore"
+    save_settings(s)
+    assert tomllib.loads(path.read_text()) == {
+        "version": 1,
+        "video_fps": "1",
+        "jpeg_quality": 0,
+        "voice": "Kore",
+    }
+    s.jpeg_quality = 70  # the user fixes one in the dialog: that one is written
+    save_settings(s)
+    assert tomllib.loads(path.read_text())["jpeg_quality"] == 70
+    assert tomllib.loads(path.read_text())["video_fps"] == "1"
+
+
+def test_flags_and_environment_are_never_written_back(home):
+    from desktop.cli import apply_cli, parse_args
+
+    path = write(home, IT_FILE)
+    loaded, _ = load_settings()
+    run = apply_cli(
+        loaded,
+        parse_args(["--backend", "simulator", "--video-source", "none", "--log-level", "DEBUG"]),
+        environ={"GOOGLE_CLOUD_PROJECT": "from-env"},
+    )
+    assert (run.backend, run.video_source, run.project) == ("simulator", "none", "from-env")
+    save_settings(run)
+    assert path.read_text() == IT_FILE
+    run.voice = "Puck"
+    save_settings(run)
+    on_disk = tomllib.loads(path.read_text())
+    assert (on_disk["backend"], on_disk["project"], on_disk["voice"]) == (
+        "vertex",
+        "plant-42",
+        "Puck",
+    )
+    assert "video_source" not in on_disk and "log_level" not in on_disk
+
+
+def test_a_file_without_version_is_not_rewritten_at_load(home):
+    text = '# IT\nbackend = "simulator"\n'
+    path = write(home, text)
+    s, notes = load_settings()
+    assert s.backend == "simulator" and notes == []
+    assert path.read_text() == text
+
+
+def test_files_are_private(home):
+    path = save_settings(Settings(voice="Kore"))
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.parent.stat().st_mode & 0o777 == 0o700
+
+
+# -- window layout moved out of settings.toml -------------------------------------------------
+
+
+def test_old_window_keys_move_to_the_window_state_file_silently(home):
+    from desktop.infra.window_state import WindowState, load_window_state, save_window_state
+
+    path = write(
+        home,
+        'version = 1\nvoice = "Kore"\nwindow_geometry = "AdnQ"\nsplitter_state = "AAAA"\n'
+        "inspector_visible = true\nwindow_state = 5\n",
+    )
+    s, notes = load_settings()
+    assert s.voice == "Kore" and notes == []  # no note for keys the program itself moved
+    assert load_window_state() == WindowState(
+        geometry="AdnQ", splitter="AAAA", inspector_visible=True
+    )
+    state_file = save_window_state(WindowState(geometry="BBBB"))
+    assert state_file == home / "data" / "window.toml"
+    assert state_file.stat().st_mode & 0o777 == 0o600
+    assert load_window_state() == WindowState(geometry="BBBB")  # window.toml wins from now on
+    s.language = "fr-FR"
+    save_settings(s)  # the next write of settings.toml drops the moved keys
+    assert tomllib.loads(path.read_text()) == {"version": 1, "voice": "Kore", "language": "fr-FR"}
+
+
+def test_a_broken_window_state_file_means_a_default_layout(home):
+    from desktop.infra.window_state import WindowState, load_window_state
+
+    (home / "data").mkdir()
+    (home / "data" / "window.toml").write_bytes(b"geometry = [\xff")
+    assert load_window_state() == WindowState()
