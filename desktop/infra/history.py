@@ -8,13 +8,23 @@ power cut may drop the last commits, which is the price of not fsyncing every wo
 Turns are keyed by (session, index), the index of session.events.TranscriptChanged, and
 written with upsert_turn(): a transcript grows in pieces and each piece rewrites its row.
 
-The store is synchronous and thread-safe (one connection behind a lock), so the app may
-call it from a worker thread. Library errors leave this module as HistoryError.
+The store is synchronous and thread-safe (one connection behind a lock); the app writes
+through `history_writer.HistoryWriter`, one thread that holds what cannot be written yet.
+Library errors leave this module as HistoryError, with a `fault` that says what to do:
+
+- DAMAGED (SQLITE_CORRUPT, SQLITE_NOTADB, a failing quick_check): the file is moved aside with
+  its -wal and -shm under one stamp, never deleted, and a new database is started;
+- UNAVAILABLE (busy, locked, full, I/O, read-only, cannot open, permission, newer schema): the
+  file stays where it is and the caller tries again later. In WAL mode the recent commits live
+  only in the -wal file, so treating these as damage would destroy what a killed run left there;
+- INVALID (a constraint, a missing row): this one write is wrong; retrying cannot help.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
+import errno
 import json
 import logging
 import sqlite3
@@ -24,6 +34,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Self
 
@@ -31,7 +42,8 @@ from desktop.infra import paths
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: snapshots.file, the picture's file name in the snapshots folder
+BUSY_TIMEOUT_S = 1.0  # the writer retries in the background; a long wait helps nobody
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
@@ -69,7 +81,8 @@ CREATE TABLE IF NOT EXISTS snapshots (
     at REAL NOT NULL,
     caption TEXT NOT NULL DEFAULT '',
     mime TEXT NOT NULL DEFAULT 'image/jpeg',
-    data BLOB NOT NULL
+    data BLOB NOT NULL,
+    file TEXT
 );
 CREATE TABLE IF NOT EXISTS notes (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -83,11 +96,80 @@ CREATE INDEX IF NOT EXISTS snapshots_session ON snapshots(session_id);
 CREATE INDEX IF NOT EXISTS notes_session ON notes(session_id);
 """
 
+# Version 1 -> 2. Snapshots saved by the app were captioned with their file name.
+_MIGRATE_1 = """
+ALTER TABLE snapshots ADD COLUMN file TEXT;
+UPDATE snapshots SET file = caption WHERE caption GLOB 'snapshot-*.jpg';
+"""
+
 TOOL_STATUSES = ("pending", "ok", "error", "cancelled")
 
 
+class Fault(StrEnum):
+    UNAVAILABLE = "unavailable"  # for now: keep the file, keep the data, try again later
+    DAMAGED = "damaged"  # the file itself is broken: move it aside, start a new one
+    INVALID = "invalid"  # this write is wrong (a bug or a deleted session): drop it
+
+
 class HistoryError(Exception):
-    """The history database could not be read or written."""
+    """The history database could not be read or written; `fault` says why, `reason` in
+    plain words for the window."""
+
+    def __init__(
+        self, message: str, fault: Fault = Fault.UNAVAILABLE, reason: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.fault = fault
+        self.reason = reason or message
+
+
+# Primary result codes (https://sqlite.org/rescode.html) -> (fault, plain words).
+_CODES: dict[int, tuple[Fault, str]] = {
+    1: (Fault.INVALID, "the database refused a statement"),  # SQLITE_ERROR: SQL or schema
+    3: (Fault.UNAVAILABLE, "permission to the database file was denied"),  # SQLITE_PERM
+    5: (Fault.UNAVAILABLE, "the database is locked by another program"),  # SQLITE_BUSY
+    6: (Fault.UNAVAILABLE, "the database is locked by another program"),  # SQLITE_LOCKED
+    7: (Fault.UNAVAILABLE, "the computer is out of memory"),  # SQLITE_NOMEM
+    8: (Fault.UNAVAILABLE, "the database or its folder is read-only"),  # SQLITE_READONLY
+    10: (Fault.UNAVAILABLE, "the disk reported an input/output error"),  # SQLITE_IOERR
+    11: (Fault.DAMAGED, "the database file is damaged"),  # SQLITE_CORRUPT
+    13: (Fault.UNAVAILABLE, "the disk is full"),  # SQLITE_FULL
+    14: (Fault.UNAVAILABLE, "the database file cannot be opened"),  # SQLITE_CANTOPEN
+    15: (Fault.UNAVAILABLE, "the database is locked by another program"),  # SQLITE_PROTOCOL
+    19: (Fault.INVALID, "a record did not fit the database"),  # SQLITE_CONSTRAINT
+    20: (Fault.INVALID, "a record did not fit the database"),  # SQLITE_MISMATCH
+    23: (Fault.UNAVAILABLE, "access to the database was denied"),  # SQLITE_AUTH
+    25: (Fault.INVALID, "a record did not fit the database"),  # SQLITE_RANGE
+    26: (Fault.DAMAGED, "the file is not a database"),  # SQLITE_NOTADB
+}
+_OS_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the database or its folder is read-only",
+    errno.EACCES: "permission to the database folder was denied",
+    errno.EPERM: "permission to the database folder was denied",
+    errno.EIO: "the disk reported an input/output error",
+}
+
+
+def classify(exc: sqlite3.Error) -> tuple[Fault, str]:
+    """What a library error means for the data. Unknown codes count as "for now": keeping the
+    file and retrying is always safe, moving it aside is not."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:  # Python-level: closed connection, wrong use of the API
+        return Fault.INVALID, str(exc)
+    return _CODES.get(code & 0xFF, (Fault.UNAVAILABLE, str(exc)))
+
+
+def _error(exc: sqlite3.Error) -> HistoryError:
+    fault, reason = classify(exc)
+    name = getattr(exc, "sqlite_errorname", None) or type(exc).__name__
+    return HistoryError(f"{exc} ({name})", fault, reason)
+
+
+def _os_error(exc: OSError) -> HistoryError:
+    reason = _OS_REASONS.get(exc.errno or 0, f"the database folder cannot be used ({exc})")
+    return HistoryError(str(exc), Fault.UNAVAILABLE, reason)
 
 
 @dataclass(frozen=True)
@@ -129,6 +211,7 @@ class SnapshotRecord:
     caption: str
     mime: str
     data: bytes
+    file: str | None = None  # name in the snapshots folder, deleted with the session
 
 
 @dataclass(frozen=True)
@@ -143,69 +226,163 @@ def _now(at: float | None) -> float:
 
 
 class HistoryStore:
-    """Use HistoryStore.open(path); the constructor does no I/O."""
+    """Use HistoryStore.open(path); the constructor does no I/O.
 
-    def __init__(self, path: Path) -> None:
+    `snapshot_dir` is where the snapshot files named in the database live (deleted with
+    their session); by default the `snapshots` folder beside the database.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        snapshot_dir: Path | None = None,
+        busy_timeout_s: float = BUSY_TIMEOUT_S,
+    ) -> None:
         self.path = path
+        self.snapshot_dir = snapshot_dir or path.parent / "snapshots"
         self.notes: list[str] = []  # things the UI should tell the user (e.g. a reset DB)
+        self.set_aside: list[Path] = []  # damaged databases moved aside by this store
+        self._busy_timeout_s = busy_timeout_s
         self._conn: sqlite3.Connection | None = None
         self._lock = threading.Lock()
 
     # -- opening and closing -------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | None = None) -> Self:
-        store = cls(path or paths.history_path())
+    def open(
+        cls,
+        path: Path | None = None,
+        *,
+        snapshot_dir: Path | None = None,
+        busy_timeout_s: float = BUSY_TIMEOUT_S,
+    ) -> Self:
+        """Open (creating if needed) the database. Raises HistoryError with fault UNAVAILABLE
+        when it cannot be used for now; a damaged file is moved aside and noted instead."""
+        store = cls(
+            path or paths.history_path(), snapshot_dir=snapshot_dir, busy_timeout_s=busy_timeout_s
+        )
         store._open()
         return store
 
     def _open(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._conn = self._connect()
-        except sqlite3.DatabaseError as exc:
-            # "file is not a database" and friends: keep the file for forensics, start anew.
-            log.warning("history database %s unusable (%s); starting a new one", self.path, exc)
+        except HistoryError as exc:
+            if exc.fault is not Fault.DAMAGED:
+                raise
+            log.warning("history database %s is damaged (%s)", self.path, exc)
             backup = self._move_aside()
             self.notes.append(
-                f"The history database was damaged and a new one was started"
-                f"{f'; the old one was kept as {backup.name}' if backup else ''}."
+                f"The history database was damaged ({exc.reason}). It was moved aside as "
+                f"{backup} (with its -wal and -shm files) and a new one was started."
             )
-            try:
-                self._conn = self._connect()
-            except sqlite3.Error as exc2:
-                raise HistoryError(f"cannot open history database: {exc2}") from exc2
-        except sqlite3.Error as exc:
-            raise HistoryError(f"cannot open history database: {exc}") from exc
+            self._conn = self._connect()
 
     def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(
-            self.path, isolation_level=None, check_same_thread=False, timeout=10.0
-        )
+        """A checked connection; every failure is a HistoryError with its fault."""
+        try:
+            # Created 0600 before SQLite touches it: the -wal and -shm inherit its mode.
+            paths.private_file(self.path)
+            for suffix in ("-wal", "-shm"):
+                if Path(f"{self.path}{suffix}").exists():
+                    paths.private_file(Path(f"{self.path}{suffix}"))
+        except OSError as exc:
+            raise _os_error(exc) from exc
+        try:
+            conn = sqlite3.connect(
+                self.path,
+                isolation_level=None,
+                check_same_thread=False,
+                timeout=self._busy_timeout_s,
+            )
+        except sqlite3.Error as exc:
+            raise _error(exc) from exc
         try:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
+            # Reads only, so a database another program holds for writing still opens.
+            check = [row[0] for row in conn.execute("PRAGMA quick_check")]
+            if check != ["ok"]:
+                raise HistoryError(
+                    f"quick_check: {'; '.join(map(str, check[:3]))}",
+                    Fault.DAMAGED,
+                    "the database file is damaged",
+                )
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                raise sqlite3.DatabaseError(f"schema version {version} is newer than this program")
-            conn.executescript(_SCHEMA)
-            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-        except sqlite3.Error:
+                raise HistoryError(
+                    f"schema version {version} is newer than this program",
+                    Fault.UNAVAILABLE,
+                    "the database was written by a newer version of FieldAssist",
+                )
+            if version < SCHEMA_VERSION:
+                self._migrate(conn, version)
+        except sqlite3.Error as exc:
+            conn.close()
+            raise _error(exc) from exc
+        except BaseException:
             conn.close()
             raise
         return conn
 
-    def _move_aside(self) -> Path | None:
+    @staticmethod
+    def _migrate(conn: sqlite3.Connection, version: int) -> None:
+        """Create or upgrade the schema in one transaction (the only write at open)."""
+        steps = _SCHEMA if version == 0 else _MIGRATE_1
+        try:
+            conn.executescript(
+                f"BEGIN IMMEDIATE;{steps}PRAGMA user_version={SCHEMA_VERSION};COMMIT;"
+            )
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def _move_aside(self) -> Path:
+        """Rename the database and its -wal/-shm to `<name>.corrupt-<stamp>[-wal|-shm]`.
+
+        The stamped names keep the trio openable together for forensics. The journal files
+        move first: a new database must never adopt the old one's WAL. Raises HistoryError
+        (UNAVAILABLE) when the files cannot be moved; nothing is ever deleted.
+        """
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
         target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        n = 1
+        while any(Path(f"{target}{s}").exists() for s in ("", "-wal", "-shm")):
+            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
+            n += 1
+        moved: list[tuple[Path, Path]] = []
         try:
-            self.path.replace(target)
-            for suffix in ("-wal", "-shm"):
-                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-        except OSError:
-            log.exception("could not move the damaged history database aside")
-            return None
+            for suffix in ("-wal", "-shm", ""):
+                source = Path(f"{self.path}{suffix}")
+                if source.exists():
+                    source.replace(Path(f"{target}{suffix}"))
+                    moved.append((source, Path(f"{target}{suffix}")))
+        except OSError as exc:
+            for source, moved_to in reversed(moved):  # put back what moved: all or nothing
+                with contextlib.suppress(OSError):
+                    moved_to.replace(source)
+            log.error("could not move the damaged history database aside: %s", exc)
+            raise HistoryError(
+                f"cannot move the damaged database aside: {exc}",
+                Fault.UNAVAILABLE,
+                "the database is damaged and could not be moved aside",
+            ) from exc
+        self.set_aside.append(target)
         return target
+
+    def replace_damaged(self) -> Path:
+        """The database turned out damaged while in use: close it, move it aside with its
+        -wal/-shm, start a new one. Returns where the old one went."""
+        with self._lock:
+            if self._conn is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.close()
+                self._conn = None
+            backup = self._move_aside()
+            self._conn = self._connect()
+        return backup
 
     def close(self) -> None:
         with self._lock:
@@ -234,9 +411,10 @@ class HistoryStore:
                 conn.execute("COMMIT")
             except BaseException as exc:
                 if conn.in_transaction:
-                    conn.execute("ROLLBACK")
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.Error):
-                    raise HistoryError(str(exc)) from exc
+                    raise _error(exc) from exc
                 raise
 
     @contextmanager
@@ -247,7 +425,7 @@ class HistoryStore:
             try:
                 yield self._conn
             except sqlite3.Error as exc:
-                raise HistoryError(str(exc)) from exc
+                raise _error(exc) from exc
 
     # -- sessions ------------------------------------------------------------------
     def start_session(self, meta: Mapping[str, Any] | None = None, at: float | None = None) -> int:
@@ -264,8 +442,25 @@ class HistoryStore:
             conn.execute("UPDATE sessions SET ended_at = ? WHERE id = ?", (_now(at), session_id))
 
     def delete_session(self, session_id: int) -> None:
+        """The session's rows and its snapshot files (files that are already gone are fine)."""
         with self._tx() as conn:
+            files = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT file FROM snapshots WHERE session_id = ? AND file IS NOT NULL",
+                    (session_id,),
+                )
+            ]
             conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+        for name in files:
+            # Bare names only: a row can never point this at a file outside the folder.
+            if Path(name).name != name or name in ("", ".", ".."):
+                log.warning("not deleting snapshot %r: not a plain file name", name)
+                continue
+            try:
+                (self.snapshot_dir / name).unlink(missing_ok=True)
+            except OSError as exc:
+                log.warning("snapshot %s of deleted session not removed: %s", name, exc)
 
     def list_sessions(self) -> list[SessionInfo]:
         """Newest first."""
@@ -308,12 +503,15 @@ class HistoryStore:
         final: bool = False,
         interrupted: bool = False,
         at: float | None = None,
+        started_at: float | None = None,
     ) -> None:
         """Create turn `index` or replace its text/flags (a transcript growing in pieces).
 
-        The turn keeps the time it was first seen; updated_at follows the last piece.
+        The turn keeps the time it was first seen (`started_at` when pieces written late were
+        merged); updated_at follows the last piece.
         """
         now = _now(at)
+        first = now if started_at is None else started_at
         with self._tx() as conn:
             conn.execute(
                 """
@@ -324,7 +522,7 @@ class HistoryStore:
                     role = excluded.role, text = excluded.text, final = excluded.final,
                     interrupted = excluded.interrupted, updated_at = excluded.updated_at
                 """,
-                (session_id, index, role, text, int(final), int(interrupted), now, now),
+                (session_id, index, role, text, int(final), int(interrupted), first, now),
             )
 
     def append(
@@ -439,24 +637,27 @@ class HistoryStore:
         data: bytes,
         caption: str = "",
         mime: str = "image/jpeg",
+        *,
         at: float | None = None,
+        file: str | None = None,
     ) -> int:
+        """`file`: the picture's name in `snapshot_dir`, removed when the session is deleted."""
         with self._tx() as conn:
             cur = conn.execute(
-                "INSERT INTO snapshots (session_id, at, caption, mime, data) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (session_id, _now(at), caption, mime, sqlite3.Binary(data)),
+                "INSERT INTO snapshots (session_id, at, caption, mime, data, file) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (session_id, _now(at), caption, mime, sqlite3.Binary(data), file),
             )
             return int(cur.lastrowid or 0)
 
     def snapshots(self, session_id: int) -> list[SnapshotRecord]:
         with self._read() as conn:
             rows = conn.execute(
-                "SELECT id, at, caption, mime, data FROM snapshots "
+                "SELECT id, at, caption, mime, data, file FROM snapshots "
                 "WHERE session_id = ? ORDER BY at, id",
                 (session_id,),
             ).fetchall()
-        return [SnapshotRecord(r[0], r[1], r[2], r[3], bytes(r[4])) for r in rows]
+        return [SnapshotRecord(r[0], r[1], r[2], r[3], bytes(r[4]), r[5]) for r in rows]
 
     def add_note(
         self, session_id: int, text: str, level: str = "info", at: float | None = None
