@@ -18,7 +18,7 @@ from google.genai import live as genai_live
 from google.genai import types
 
 from desktop.live.errors import LinkContext, LinkError, classify
-from desktop.live.translate import translate
+from desktop.live.translate import Translator
 from desktop.session.events import (
     CloseKind,
     HistoryTurn,
@@ -57,6 +57,7 @@ class LiveLink:
         self._requested = False  # close() was called: a close is ours, not the server's
         self._got_message = False
         self._closed_result: LinkClosed | None = None
+        self.translator = Translator()  # one per connection: bad audio formats warned once
 
     # --- state ----------------------------------------------------------------------
 
@@ -193,7 +194,20 @@ class LiveLink:
                     closed = self._on_receive_error(exc)
                     break
                 self._got_message = True
-                for event in translate(msg):
+                try:
+                    events = self.translator.translate(msg)
+                except Exception as exc:
+                    # Any failure is this link's protocol error: the link is reset, never
+                    # left as a dead receive loop.
+                    log.exception("Could not translate a server message")
+                    closed = LinkClosed(
+                        CloseKind.PROTOCOL,
+                        None,
+                        f"The server sent a message this app could not read "
+                        f"({type(exc).__name__}); reconnecting.",
+                    )
+                    break
+                for event in events:
                     yield event
         # A protocol error leaves the socket open; server closes leave the SDK's context open.
         await self._teardown()

@@ -79,7 +79,14 @@ class SessionCore:
         self._mic_buffer: deque[bytes] = deque()
         self._mic_buffered = 0
         self._mic_drop_noted = False
-        self._pending_texts: deque[tuple[int, str]] = deque()
+        # Text for the model not sent yet (reconnecting, or held behind pending tool calls):
+        # (transcript index of a typed turn, or None for an app note told to the model, text).
+        self._pending_texts: deque[tuple[int | None, str]] = deque()
+        # Tool answers handed to the driver but not yet confirmed written (`ToolResultsSent`).
+        self._unconfirmed: set[str] = set()
+        # Something was sent that the model will answer (tool results, text): closing the link
+        # before its reply starts would lose the reply, and the resumption handle predates it.
+        self._awaiting_reply = False
         self._reseeded = False
         self._last_mic_at: float | None = None
         self._mic_stream_ended = False
@@ -106,6 +113,7 @@ class SessionCore:
             ev.UserText: self._on_text,
             ev.PlaybackIdle: self._on_playback_idle,
             ev.ToolResult: self._on_tool_result,
+            ev.ToolResultsSent: self._on_results_sent,
             ev.Interrupted: self._on_interrupted,
             ev.ModelAudio: self._on_model_audio,
             ev.ModelText: self._on_model_text,
@@ -134,8 +142,15 @@ class SessionCore:
 
     @property
     def quiet(self) -> bool:
-        """Nothing would be cut off by closing the connection now."""
-        return self.turn is TurnState.LISTENING and not self.playing and not self.pending_tools
+        """Nothing would be cut off by closing the connection now: no reply playing or due,
+        no tool call pending, no tool answer still on its way out."""
+        return (
+            self.turn is TurnState.LISTENING
+            and not self.playing
+            and not self.pending_tools
+            and not self._unconfirmed
+            and not self._awaiting_reply
+        )
 
     # -- state machines ---------------------------------------------------------------------
 
@@ -182,10 +197,7 @@ class SessionCore:
             self._commands.append(ev.SendAudio(self._mic_buffer.popleft()))
         self._mic_buffered = 0
         self._mic_drop_noted = False
-        while self._pending_texts:
-            index, text = self._pending_texts.popleft()
-            self.transcript.mark_sent(index)
-            self._commands.append(ev.SendText(text))
+        self._flush_texts()
 
     def _on_closed(self, closed: ev.LinkClosed) -> None:
         if closed.kind.fatal:
@@ -276,16 +288,25 @@ class SessionCore:
     def _on_app_note(self, note: ev.AppNote) -> None:
         self._note(note.text, notice=False)
         if note.tell_model and self.link in LINK_IS_UP:
-            self._commands.append(ev.SendText(note.tell_model))
+            if self._holding_text:
+                self._pending_texts.append((None, note.tell_model))
+            else:
+                self._send_text(note.tell_model)
+
+    @property
+    def _holding_text(self) -> bool:
+        # Like the microphone, text waits while tool calls are pending: input that crosses a
+        # pending call has closed sessions, and the answer must reach the server first.
+        return self.turn is TurnState.AWAITING_TOOLS or bool(self._pending_texts)
 
     def _on_text(self, typed: ev.UserText) -> None:
         text = typed.text.strip()
         if not text:
             return
-        if self.link in LINK_IS_UP:
+        if self.link in LINK_IS_UP and not self._holding_text:
             self._ui.append(self.transcript.user_typed(text, sent=True))
-            self._commands.append(ev.SendText(text))
-        elif self.link in LINK_IS_COMING and (
+            self._send_text(text)
+        elif (self.link in LINK_IS_UP or self.link in LINK_IS_COMING) and (
             len(self._pending_texts) < self.policy.pending_text_limit
         ):
             change = self.transcript.user_typed(text, sent=False)
@@ -307,6 +328,8 @@ class SessionCore:
         if self.pending_tools.pop(result.id, None) is None:
             return  # cancelled, answered already, or from a lost connection: never answer twice
         if self.link in LINK_IS_UP:
+            self._unconfirmed.add(result.id)  # answered only once the driver says it is sent
+            self._awaiting_reply = True
             self._commands.append(ev.SendToolResults((result,)))
         status = "failed" if result.is_error else "done"
         took = self.now - self._tool_started.pop(result.id, self.now)
@@ -314,6 +337,10 @@ class SessionCore:
         note = f"Tool {result.name}: {status} in {took:.1f} s: {summary}"
         self._note(note, ev.NoticeLevel.INFO, notice=False)
         self._settle_tools()
+
+    def _on_results_sent(self, sent: ev.ToolResultsSent) -> None:
+        self._unconfirmed.difference_update(sent.ids)
+        self._maybe_hand_over()
 
     # -- server events, in the order the live adapter emits them ----------------------------
 
@@ -342,6 +369,7 @@ class SessionCore:
             self._turn_step(TurnInput.STALE_OUTPUT)
             return False
         self._turn_step(TurnInput.MODEL_OUTPUT)
+        self._awaiting_reply = False  # the reply has started: the turn state guards it now
         return True
 
     def _on_model_audio(self, audio: ev.ModelAudio) -> None:
@@ -445,13 +473,31 @@ class SessionCore:
             self._commands.append(ev.CancelTool(call_id))
             self._note(f"Tool {item.name}: cancelled ({why})", notice=False)
         self.pending_tools.clear()
+        # An answer still in the driver's outbox goes to the old link before it closes (the
+        # driver flushes sends before closing); it is never re-sent on the next link: the
+        # resumed session predates the call (handles are not resumable while calls run).
+        self._unconfirmed.clear()
+        self._awaiting_reply = False
         self._turn_step(TurnInput.RESET)
         self._ui.extend(self.transcript.complete_exchange())
 
     def _settle_tools(self) -> None:
         if not self.pending_tools and self.turn is TurnState.AWAITING_TOOLS:
             self._turn_step(TurnInput.TOOLS_SETTLED)
+            if self.link in LINK_IS_UP:
+                self._flush_texts()  # held behind the calls: after the answers, in order
             self._maybe_hand_over()
+
+    def _send_text(self, text: str) -> None:
+        self._awaiting_reply = True
+        self._commands.append(ev.SendText(text))
+
+    def _flush_texts(self) -> None:
+        while self._pending_texts:
+            index, text = self._pending_texts.popleft()
+            if index is not None:
+                self.transcript.mark_sent(index)
+            self._send_text(text)
 
     def _buffer_mic(self, pcm: bytes) -> None:
         self._mic_buffer.append(pcm)

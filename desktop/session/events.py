@@ -226,6 +226,16 @@ class ToolResult:
 
 
 @dataclass(frozen=True)
+class ToolResultsSent:
+    """The driver wrote these tool answers to the link (fed back after `SendToolResults`).
+
+    Until then the core counts the calls as still in flight: a goAway handover waits for it,
+    so an answer is never closed away with the old link."""
+
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Tick:
     """Time passes; the core has no clock of its own (seconds, monotonic)."""
 
@@ -245,6 +255,7 @@ InputEvent = (
     | UserText
     | PlaybackIdle
     | ToolResult
+    | ToolResultsSent
     | Tick
     | LinkOpened
     | LinkClosed

@@ -6,10 +6,13 @@ items, e.g. `goaway=5:2,resume=reject,delivery=bursty,fault=drop@reply` (see `pa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
-from typing import Literal
+from typing import Any, Literal
 
-FaultKind = Literal["drop", "close", "unknown_keys", "invalid_json", "huge_frame", "error_body"]
+FaultKind = Literal[
+    "drop", "close", "unknown_keys", "invalid_json", "huge_frame", "error_body", "out_of_order"
+]
 FAULT_KINDS: tuple[str, ...] = (
     "drop",
     "close",
@@ -17,6 +20,9 @@ FAULT_KINDS: tuple[str, ...] = (
     "invalid_json",
     "huge_frame",
     "error_body",
+    # Well-formed frames in an order the protocol does not have: `interrupted`, then a
+    # `generationComplete` for the interrupted reply (the service sends none after `interrupted`).
+    "out_of_order",
 )
 Delivery = Literal["realtime", "bursty", "slow"]
 AuthFailure = Literal["http", "close"]
@@ -66,6 +72,12 @@ class Scenario:
     # Cancel a pending tool call this many seconds after issuing it (None: never).
     cancel_tool_calls_after_s: float | None = None
     huge_frame_bytes: int = 3 * 2**20
+    # goAway in the same burst as every toolCall (right behind it), with this much time left.
+    go_away_with_tool_call_s: float | None = None
+    # The first `bad_audio_replies` replies of the run carry their audio under this mimeType
+    # (e.g. "audio/pcm;rate=0", "audio/opus"); later replies are normal 24 kHz PCM.
+    bad_audio_mime: str | None = None
+    bad_audio_replies: int = 1
     setup_delay_s: float = 0.0  # a slow (or, if long enough, a silent) server at setup
 
 
@@ -98,12 +110,41 @@ def _parse_fault(spec: str) -> Fault:
     )
 
 
+def _flag(value: str) -> bool:
+    return value not in ("0", "false", "no")
+
+
+def _choice(*allowed: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise ScenarioError(f"{value!r} is not one of {', '.join(allowed)}")
+        return value
+
+    return check
+
+
+# key -> (Scenario field, how its value is read); goaway and fault are read apart.
+_SIMPLE_KEYS: dict[str, tuple[str, Callable[[str], Any]]] = {
+    "resume": ("resume", _choice("accept", "reject")),
+    "delivery": ("delivery", _choice("realtime", "bursty", "slow")),
+    "auth": ("auth_failure", _choice("http", "close")),
+    "models": ("models", lambda v: frozenset(v.split("+"))),
+    "strict_tool_audio": ("strict_tool_audio", _flag),
+    "cancel_tools": ("cancel_tool_calls_after_s", float),
+    "threshold": ("speech_threshold_dbfs", float),
+    "goaway_tool": ("go_away_with_tool_call_s", float),
+    "audio_mime": ("bad_audio_mime", str),
+}
+
+
 def parse(text: str) -> Scenario:
     """Parse the command-line form.
 
     Keys: `goaway=AFTER:TIMELEFT`, `resume=accept|reject`, `delivery=realtime|bursty|slow`,
     `fault=SPEC` (repeatable, see `_parse_fault`), `auth=http|close`, `models=a+b`,
-    `strict_tool_audio=1`, `cancel_tools=SECONDS`, `threshold=DBFS`.
+    `strict_tool_audio=1`, `cancel_tools=SECONDS`, `threshold=DBFS`, `goaway_tool=TIMELEFT`
+    (goAway right behind every toolCall), `audio_mime=MIME` (the first reply's audio under
+    that mimeType).
     """
     sc = Scenario()
     faults: list[Fault] = []
@@ -114,22 +155,11 @@ def parse(text: str) -> Scenario:
         if key == "goaway":
             after, _, left = value.partition(":")
             sc = replace(sc, go_away_after_s=float(after), go_away_time_left_s=float(left or 10))
-        elif key == "resume" and value in ("accept", "reject"):
-            sc = replace(sc, resume=value)  # type: ignore[arg-type]
-        elif key == "delivery" and value in ("realtime", "bursty", "slow"):
-            sc = replace(sc, delivery=value)  # type: ignore[arg-type]
         elif key == "fault":
             faults.append(_parse_fault(value))
-        elif key == "auth" and value in ("http", "close"):
-            sc = replace(sc, auth_failure=value)  # type: ignore[arg-type]
-        elif key == "models":
-            sc = replace(sc, models=frozenset(value.split("+")))
-        elif key == "strict_tool_audio":
-            sc = replace(sc, strict_tool_audio=value not in ("0", "false", "no"))
-        elif key == "cancel_tools":
-            sc = replace(sc, cancel_tool_calls_after_s=float(value))
-        elif key == "threshold":
-            sc = replace(sc, speech_threshold_dbfs=float(value))
+        elif key in _SIMPLE_KEYS:
+            name, read = _SIMPLE_KEYS[key]
+            sc = replace(sc, **{name: read(value)})
         else:
             known = ", ".join(f.name for f in fields(Scenario))
             raise ScenarioError(f"bad scenario item {item!r} (fields: {known})")

@@ -34,6 +34,7 @@ from websockets.http11 import Request, Response
 from desktop.sim import audio as sa
 from desktop.sim import wire
 from desktop.sim.certs import client_context, server_context, write_self_signed
+from desktop.sim.record import Arrival, FrameRecord
 from desktop.sim.scenario import Fault, Scenario
 
 log = logging.getLogger(__name__)
@@ -54,15 +55,6 @@ REASON_DEADLINE = "Connection lifetime reached after goAway."
 AUDIO_TOKENS_PER_S = 25  # Gemini counts audio at 25 tokens per second
 
 
-@dataclass(frozen=True)
-class Arrival:
-    """When a client frame reached the server (monotonic clock), for benchmarks and tests."""
-
-    time: float
-    connection: int
-    kind: str  # setup | audio | video | text | audio_stream_end | client_content | ...
-
-
 @dataclass
 class _SessionState:
     """What survives a resumption: the conversation as the simulator knows it."""
@@ -78,10 +70,11 @@ class SimServer:
         self.host = host
         self._requested_port = port
         self.scenario = scenario or Scenario()
-        self.received: list[dict[str, Any]] = []
-        self.arrivals: list[Arrival] = []
+        # Counters for the whole run and a bounded record of recent frames, never every frame.
+        self.record_of_frames = FrameRecord()
         self.connections = 0
         self.resumed_connections = 0
+        self.replies = 0  # replies spoken over the whole run
         self._server: Server | None = None
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         self._ca_file: Path | None = None
@@ -150,6 +143,20 @@ class SimServer:
 
     # --- what tests look at ----------------------------------------------------------
 
+    @property
+    def received(self) -> list[dict[str, Any]]:
+        """The client frames still held (bounded; see FrameRecord), in arrival order."""
+        return self.record_of_frames.frames()
+
+    @property
+    def arrivals(self) -> list[Arrival]:
+        return self.record_of_frames.arrivals()
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Client frames per kind over the whole run (setup, audio, text, tool_response, ...)."""
+        return dict(self.record_of_frames.counts)
+
     def frames(self, kind: str) -> list[dict[str, Any]]:
         """Received frames whose top-level key is `kind` in either spelling."""
         return [f for f in self.received if any(wire.snake(k) == kind for k in f)]
@@ -187,9 +194,8 @@ class SimServer:
 
     # --- used by connections ---------------------------------------------------------
 
-    def record(self, frame: dict[str, Any], connection: int, kind: str) -> None:
-        self.received.append(frame)
-        self.arrivals.append(Arrival(time.monotonic(), connection, kind))
+    def record(self, frame: dict[str, Any], connection: int, kind: str, size: int = 0) -> None:
+        self.record_of_frames.add(frame, Arrival(time.monotonic(), connection, kind), size)
 
     def new_handle(self, state: _SessionState) -> str:
         handle = f"sim-{uuid.uuid4().hex}"
@@ -233,6 +239,7 @@ class _Connection:
         self.reply: asyncio.Task[None] | None = None
         self.tasks: set[asyncio.Task[None]] = set()
         self.video_frames = 0
+        self.frame_size = 0  # of the client frame being handled, for the record's byte counts
         self.pending_tools: dict[str, str] = {}  # id -> name
         self.replies_started = 0
         self.fired: set[Fault] = set()
@@ -291,7 +298,7 @@ class _Connection:
             frame = wire.decode_frame(raw)
         except wire.FrameError as exc:
             await self.close(1007, f"Invalid JSON payload received. {exc}")
-        self.server.record(frame, self.number, "setup")
+        self.server.record(frame, self.number, "setup", len(raw))
         setup = wire.normalise(frame).get("setup")
         if not isinstance(setup, dict):
             await self.close(1007, "The first message must be a setup message.")
@@ -345,6 +352,13 @@ class _Connection:
         await asyncio.sleep(self.sc.go_away_time_left_s)
         await self.close(1011, REASON_DEADLINE)
 
+    async def _go_away_now(self) -> None:
+        left = self.sc.go_away_with_tool_call_s
+        assert left is not None
+        await self.send(wire.go_away(left))
+        await asyncio.sleep(left)
+        await self.close(1011, REASON_DEADLINE)
+
     async def _fault_later(self, fault: Fault) -> None:
         assert fault.after_s is not None
         await asyncio.sleep(fault.after_s)
@@ -371,31 +385,38 @@ class _Connection:
         elif fault.kind == "error_body":
             err = {"code": 500, "message": "Internal error encountered.", "status": "INTERNAL"}
             await self.send({"error": err})
+        elif fault.kind == "out_of_order":
+            await self.send(wire.content(interrupted=True))
+            await self.send(wire.content(generationComplete=True))
 
     # --- client frames ---------------------------------------------------------------
 
+    def _record(self, frame: dict[str, Any], kind: str) -> None:
+        self.server.record(frame, self.number, kind, self.frame_size)
+
     async def _on_frame(self, raw: str | bytes) -> None:
+        self.frame_size = len(raw)
         try:
             frame = wire.decode_frame(raw)
         except wire.FrameError as exc:
-            self.server.record({"_invalid": repr(raw[:200])}, self.number, "invalid")
+            self._record({"_invalid": repr(raw[:200])}, "invalid")
             await self.close(1007, f"Invalid JSON payload received. {exc}")
         msg = wire.normalise(frame)
         if "realtime_input" in msg:
             await self._on_realtime(frame, msg["realtime_input"])
         elif "client_content" in msg:
-            self.server.record(frame, self.number, "client_content")
+            self._record(frame, "client_content")
             await self._on_client_content(msg["client_content"])
         elif "tool_response" in msg:
-            self.server.record(frame, self.number, "tool_response")
+            self._record(frame, "tool_response")
             await self._on_tool_response(msg["tool_response"])
         else:
-            self.server.record(frame, self.number, "unknown")
+            self._record(frame, "unknown")
             await self.close(1007, f"Unknown message type: {sorted(frame)}")
 
     async def _on_realtime(self, frame: dict[str, Any], rt: dict[str, Any]) -> None:
         kind = next(iter(rt), "empty")
-        self.server.record(frame, self.number, kind)
+        self._record(frame, kind)
         try:
             if "audio" in rt:
                 await self._on_audio(_blob(rt["audio"]))
@@ -503,6 +524,9 @@ class _Connection:
             await self.send(wire.resumption_update(None, False))
         call = {"id": call_id, "name": name, "args": args}
         await self.send({"toolCall": {"functionCalls": [call]}})
+        if self.sc.go_away_with_tool_call_s is not None:
+            # Right behind the call, in the same burst: the client must answer it and rotate.
+            self.spawn(self._go_away_now, f"sim-goaway-tool-{call_id}")
         if self.sc.cancel_tool_calls_after_s is not None:
             self.spawn(functools.partial(self._cancel_later, call_id), f"sim-cancel-{call_id}")
 
@@ -552,13 +576,18 @@ class _Connection:
         chunks = [pcm24[i : i + chunk_n] for i in range(0, max(1, pcm24.size), chunk_n)]
         words = _pieces(out_text, len(chunks))
         mid_faults = [f for f in sc.faults if f.mid_reply and f.applies_to(self.number)]
+        mime = None
+        if sc.bad_audio_mime is not None and self.server.replies < sc.bad_audio_replies:
+            mime = sc.bad_audio_mime
+        self.server.replies += 1
         loop = asyncio.get_running_loop()
         t0 = loop.time()
         for i, chunk in enumerate(chunks):
             delay = t0 + self._due(i) - loop.time()
             if delay > 0:
                 await asyncio.sleep(delay)
-            fields: dict[str, Any] = {"modelTurn": {"parts": [wire.audio_part(chunk.tobytes())]}}
+            part = wire.audio_part(chunk.tobytes(), mime=mime)
+            fields: dict[str, Any] = {"modelTurn": {"parts": [part]}}
             if words[i]:
                 fields["outputTranscription"] = {"text": words[i]}
             await self.send(wire.content(**fields))

@@ -74,8 +74,9 @@ def content(**fields: Any) -> dict[str, Any]:
     return {"serverContent": fields}
 
 
-def audio_part(pcm: bytes, rate: int = 24000) -> dict[str, Any]:
-    return {"inlineData": {"mimeType": f"audio/pcm;rate={rate}", "data": b64(pcm)}}
+def audio_part(pcm: bytes, rate: int = 24000, mime: str | None = None) -> dict[str, Any]:
+    """Model audio; `mime` overrides the mimeType (a scenario sending a format that is wrong)."""
+    return {"inlineData": {"mimeType": mime or f"audio/pcm;rate={rate}", "data": b64(pcm)}}
 
 
 def resumption_update(handle: str | None, resumable: bool) -> dict[str, Any]:
