@@ -27,14 +27,27 @@ confirm = "auto"     # "auto": ask unless the tool says it is read-only; "always
 prefix = false       # true: tools are named <server>_<tool> even without a clash
 ```
 
-Values `${ENV:NAME}` and `${KEYRING:NAME}` are resolved when used, never logged.
-Parsing never raises: problems are collected and reported, good entries still load.
+Values `${ENV:NAME}` and `${KEYRING:NAME}` are accepted in the same places (HTTP headers,
+MCP env and headers), resolved when used (the keyring off the event loop, by the caller) and
+registered for log redaction as they are resolved; they are never logged. Any other `${...}`
+is reported when the file is read. URL placeholders (`{name}`) may stand in the path and query
+only: the scheme, host and port are fixed by the file, so a model's argument can never send
+the configured headers to another server.
+
+Numbers are checked for range: a timeout is a finite number of seconds in (0, 600], a size a
+whole number of bytes in [1, 10 MiB]; `inf`, `nan`, `0.5` bytes or a negative timeout are
+configuration problems naming the entry and the key.
+
+Parsing never raises: problems are collected and reported (`ConfigError` is the one
+exception type used inside, always turned into a problem line), good entries still load.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
+import urllib.parse
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,9 +61,21 @@ DEFAULT_MCP_TIMEOUT_S = 30.0
 DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024
 HTTP_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
 _PLACEHOLDER = re.compile(r"\$\{(ENV|KEYRING):([^}]+)\}")
+_ANY_PLACEHOLDER = re.compile(r"\$\{[^}]*\}?")
+URL_PARAM = re.compile(r"\{(\w+)\}")
+
+# (key, lowest, highest, whole numbers only): the ranges every number in the file must meet.
+MAX_TIMEOUT_S = 600.0
+MAX_RESPONSE_BYTES = 10 * 1024 * 1024
+_NUMBERS: dict[str, tuple[float, float, bool]] = {
+    "timeout_s": (0.0, MAX_TIMEOUT_S, False),
+    "start_timeout_s": (0.0, MAX_TIMEOUT_S, False),
+    "max_response_bytes": (1.0, MAX_RESPONSE_BYTES, True),
+}
 
 ConfirmMode = Literal["auto", "always", "never"]
 SecretResolver = Callable[[str], "str | None"]
+SecretSink = Callable[[str], None]  # told every resolved secret (the app's log redaction)
 
 
 @dataclass(frozen=True)
@@ -104,12 +129,14 @@ def parse_config(text: str, source: str = "tools.toml") -> ToolsConfig:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return ToolsConfig(problems=(f"{source}: not valid TOML ({exc})",))
+    except RecursionError:
+        return ToolsConfig(problems=(f"{source}: not valid TOML (nested too deeply)",))
     problems: list[str] = []
     http: list[HttpToolSpec] = []
     mcp: list[McpServerSpec] = []
     names: set[str] = set()
     for n, entry in enumerate(_tables(data, "http", source, problems), start=1):
-        where = f"{source} [[http]] #{n}"
+        where = _where(source, "http", n, entry)
         try:
             spec = _http_spec(entry)
         except ConfigError as exc:
@@ -122,7 +149,7 @@ def parse_config(text: str, source: str = "tools.toml") -> ToolsConfig:
         http.append(spec)
     servers: set[str] = set()
     for n, entry in enumerate(_tables(data, "mcp", source, problems), start=1):
-        where = f"{source} [[mcp]] #{n}"
+        where = _where(source, "mcp", n, entry)
         try:
             server = _mcp_spec(entry)
         except ConfigError as exc:
@@ -140,7 +167,14 @@ def parse_config(text: str, source: str = "tools.toml") -> ToolsConfig:
 
 
 class ConfigError(ValueError):
-    pass
+    """One entry's problem; its message names the key and says what is expected."""
+
+
+def _where(source: str, kind: str, n: int, entry: Any) -> str:
+    """`tools.toml [[http]] #2 (check_inventory)`: the position, and the name when it has one."""
+    name = entry.get("name") if isinstance(entry, dict) else None
+    shown = f" ({name})" if isinstance(name, str) and valid_name(name) else ""
+    return f"{source} [[{kind}]] #{n}{shown}"
 
 
 def _tables(
@@ -160,9 +194,7 @@ def _http_spec(entry: Mapping[str, Any]) -> HttpToolSpec:
     method = _str(entry, "method", "GET").upper()
     if method not in HTTP_METHODS:
         raise ConfigError(f"method must be one of {', '.join(sorted(HTTP_METHODS))}")
-    url = _str(entry, "url")
-    if not url.startswith(("http://", "https://")):
-        raise ConfigError("url must start with http:// or https://")
+    url = _http_url(entry)
     parameters = entry.get("parameters", {"type": "object", "properties": {}})
     if not isinstance(parameters, dict) or parameters.get("type") != "object":
         raise ConfigError('parameters must be a JSON schema table with type = "object"')
@@ -171,7 +203,7 @@ def _http_spec(entry: Mapping[str, Any]) -> HttpToolSpec:
     except SchemaError as exc:
         raise ConfigError(str(exc)) from exc
     props = parameters.get("properties", {})
-    missing = [p for p in re.findall(r"\{(\w+)\}", url) if p not in props]
+    missing = [p for p in URL_PARAM.findall(url) if not isinstance(props, dict) or p not in props]
     if missing:
         raise ConfigError(f"url uses {', '.join(missing)} which parameters do not declare")
     return HttpToolSpec(
@@ -180,9 +212,9 @@ def _http_spec(entry: Mapping[str, Any]) -> HttpToolSpec:
         method=method,
         url=url,
         parameters=parameters,
-        headers=_str_map(entry, "headers"),
-        timeout_s=_positive(entry, "timeout_s", DEFAULT_HTTP_TIMEOUT_S),
-        max_response_bytes=int(_positive(entry, "max_response_bytes", DEFAULT_MAX_RESPONSE_BYTES)),
+        headers=_secret_map(entry, "headers"),
+        timeout_s=_number(entry, "timeout_s", DEFAULT_HTTP_TIMEOUT_S),
+        max_response_bytes=int(_number(entry, "max_response_bytes", DEFAULT_MAX_RESPONSE_BYTES)),
         changes_outside=_bool(entry, "changes_outside", method != "GET"),
     )
 
@@ -214,12 +246,12 @@ def _mcp_spec(entry: Mapping[str, Any]) -> McpServerSpec:
         name=name,
         command=command,
         args=tuple(args),
-        env=_str_map(entry, "env"),
+        env=_secret_map(entry, "env"),
         cwd=cwd,
         url=url,
-        headers=_str_map(entry, "headers"),
-        timeout_s=_positive(entry, "timeout_s", DEFAULT_MCP_TIMEOUT_S),
-        start_timeout_s=_positive(entry, "start_timeout_s", 30.0),
+        headers=_secret_map(entry, "headers"),
+        timeout_s=_number(entry, "timeout_s", DEFAULT_MCP_TIMEOUT_S),
+        start_timeout_s=_number(entry, "start_timeout_s", 30.0),
         confirm=confirm,  # type: ignore[arg-type]  # checked just above
         prefix=_bool(entry, "prefix", False),
     )
@@ -255,11 +287,52 @@ def _str_map(entry: Mapping[str, Any], key: str) -> dict[str, str]:
     return {str(k): v for k, v in value.items()}
 
 
-def _positive(entry: Mapping[str, Any], key: str, default: float) -> float:
+def _http_url(entry: Mapping[str, Any]) -> str:
+    """The URL, with `{name}` placeholders allowed only after the host (path and query)."""
+    url = _str(entry, "url")
+    if not url.startswith(("http://", "https://")):
+        raise ConfigError("url must start with http:// or https://")
+    scheme_and_host = url.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0]
+    if "{" in scheme_and_host or "}" in scheme_and_host:
+        raise ConfigError("url may use {parameters} in its path and query, never in the host")
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError as exc:
+        raise ConfigError(f"url is not a valid URL ({exc})") from None
+    if not parts.hostname:
+        raise ConfigError("url has no host")
+    return url
+
+
+def _number(entry: Mapping[str, Any], key: str, default: float) -> float:
+    """A finite number within the key's range (`_NUMBERS`), else a ConfigError naming it."""
+    low, high, whole = _NUMBERS[key]
     value = entry.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise ConfigError(f"{key} must be a positive number")
+    kind = "a whole number" if whole else "a number"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ConfigError(f"{key} must be {kind}, not {type(value).__name__}")
+    if not math.isfinite(value):
+        raise ConfigError(f"{key} must be a finite number, not {value}")
+    if whole and value != int(value):
+        raise ConfigError(f"{key} must be a whole number, not {value}")
+    in_range = low <= value <= high if whole else low < value <= high
+    if not in_range:
+        bounds = f"from {low:.0f} to {high:.0f}" if whole else f"above {low:g} and at most {high:g}"
+        raise ConfigError(f"{key} must be {bounds}, not {value:g}")
     return float(value)
+
+
+def _secret_map(entry: Mapping[str, Any], key: str) -> dict[str, str]:
+    """A table of strings whose `${...}` placeholders are all ENV or KEYRING ones."""
+    values = _str_map(entry, key)
+    for name, value in values.items():
+        for found in _ANY_PLACEHOLDER.findall(_PLACEHOLDER.sub("", value)):
+            raise ConfigError(
+                f"{key}.{name}: {found!r} is not understood; "
+                "write ${ENV:NAME} or ${KEYRING:NAME}"
+            )
+    return values
 
 
 def _bool(entry: Mapping[str, Any], key: str, default: bool) -> bool:
@@ -272,30 +345,48 @@ def _bool(entry: Mapping[str, Any], key: str, default: bool) -> bool:
 # -- secrets ------------------------------------------------------------------------------
 
 
-def resolve_value(value: str, env: Mapping[str, str], keyring: SecretResolver | None) -> str:
-    """Fill `${ENV:NAME}` / `${KEYRING:NAME}`. Raises ToolError naming (never showing) a gap."""
+def resolve_value(
+    value: str,
+    env: Mapping[str, str],
+    keyring: SecretResolver | None,
+    sink: SecretSink | None = None,
+) -> str:
+    """Fill `${ENV:NAME}` / `${KEYRING:NAME}`. Raises ToolError naming (never showing) a gap.
+
+    Both kinds are secrets alike: each value found is handed to `sink` (log redaction) before
+    it is used. `keyring` may block (a Secret Service prompt): call this off the event loop.
+    """
 
     def fill(match: re.Match[str]) -> str:
-        kind, key = match.group(1), match.group(2).strip()
-        if kind == "ENV":
-            found = env.get(key)
-            if found is None:
-                raise ToolError(f"the environment variable {key} is not set")
-            return found
-        if keyring is None:
-            raise ToolError(f"no keyring is available for the secret {key!r}")
-        try:
-            secret = keyring(key)
-        except Exception as exc:
-            raise ToolError(f"the keyring could not give the secret {key!r}") from exc
-        if secret is None:
-            raise ToolError(f"the keyring has no secret {key!r}")
+        secret = _lookup(match.group(1), match.group(2).strip(), env, keyring)
+        if sink is not None:
+            sink(secret)
         return secret
 
     return _PLACEHOLDER.sub(fill, value)
 
 
+def _lookup(kind: str, key: str, env: Mapping[str, str], keyring: SecretResolver | None) -> str:
+    if kind == "ENV":
+        found = env.get(key)
+        if found is None:
+            raise ToolError(f"the environment variable {key} is not set")
+        return found
+    if keyring is None:
+        raise ToolError(f"no keyring is available for the secret {key!r}")
+    try:
+        secret = keyring(key)
+    except Exception as exc:
+        raise ToolError(f"the keyring could not give the secret {key!r}") from exc
+    if secret is None:
+        raise ToolError(f"the keyring has no secret {key!r}")
+    return secret
+
+
 def resolve_map(
-    values: Mapping[str, str], env: Mapping[str, str], keyring: SecretResolver | None
+    values: Mapping[str, str],
+    env: Mapping[str, str],
+    keyring: SecretResolver | None,
+    sink: SecretSink | None = None,
 ) -> dict[str, str]:
-    return {k: resolve_value(v, env, keyring) for k, v in values.items()}
+    return {k: resolve_value(v, env, keyring, sink) for k, v in values.items()}

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.session.events import Notice
-from desktop.tools.config import SecretResolver
+from desktop.tools.config import SecretResolver, SecretSink
 from desktop.tools.manuals import IndexProgress
 from desktop.tools.registry import ActivityCallback, ConfirmCallback
 
@@ -50,7 +50,8 @@ class ToolContext:
     config_path: Path | None = None
     # Secrets for ${ENV:...} (default: the process environment) and ${KEYRING:...}.
     env: Mapping[str, str] = field(default_factory=lambda: os.environ)
-    resolve_secret: SecretResolver | None = None
+    resolve_secret: SecretResolver | None = None  # may block: always called off the loop
+    on_secret: SecretSink | None = None  # every resolved secret, for the log redaction
     http_verify: ssl.SSLContext | str | bool = True  # a corporate CA file or context
     # The UI.
     confirm: ConfirmCallback | None = None  # may this changes-outside tool run?

@@ -1,13 +1,26 @@
 """HTTP tools declared in `tools.toml`: one request per call, the answer capped for the model.
 
-Arguments named in the URL template are filled in (percent-encoded); the rest go to the query
-string (GET, DELETE) or a JSON body (POST, PUT, PATCH). Any failure (refused connection,
-timeout, HTTP error status, a body that is not what it claims to be) becomes a `ToolError`
-with a message the model can repeat to the technician.
+Arguments named in the URL template are filled in, percent-encoded with nothing kept safe (a
+`/` becomes `%2F`, so a value is always one path segment); a path value that would still
+move the request elsewhere (`.`, `..`, or empty) is refused with a message to the model. The
+rest go to the query string (GET, DELETE) or a JSON body (POST, PUT, PATCH). Any failure
+(refused connection, timeout, HTTP error status, a body that is not what it claims to be)
+becomes a `ToolError` with a message the model can repeat to the technician.
+
+Redirects are never followed. The configured headers carry credentials meant for the one
+server named in tools.toml; a redirect (to another host, port or scheme, or https to http)
+would hand them to someone else, and even a same-origin one is one configuration fix away
+from the right URL. A 3xx answer is therefore the tool's error, naming where the server
+wanted to send the request (its origin only, never the query), so IT can correct the URL.
+
+Header values (`${ENV:...}`, `${KEYRING:...}`) are resolved on a worker thread at each call
+(a keyring may prompt and take its time) and each secret is handed to the context's secret
+sink (log redaction) before the request is made.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -18,19 +31,24 @@ from typing import Any
 
 import httpx2
 
-from desktop.tools.config import HttpToolSpec, SecretResolver, resolve_map
+from desktop.tools.config import URL_PARAM, HttpToolSpec, SecretResolver, SecretSink, resolve_map
 from desktop.tools.registry import Tool, ToolError
 
 log = logging.getLogger(__name__)
 
 ClientProvider = Callable[[], Awaitable[httpx2.AsyncClient]]
 ERROR_BODY_CHARS = 300
-_TEMPLATE = re.compile(r"\{(\w+)\}")
+# Path values that are not one plain segment once encoded: "" and "." and ".." are
+# interpreted by URL normalisation (RFC 3986 dot segments) on our side or the server's.
+_REFUSED_SEGMENTS = frozenset({"", ".", ".."})
 
 
 def make_client(verify: ssl.SSLContext | str | bool = True) -> httpx2.AsyncClient:
-    """The client HTTP tools share (connection reuse); `verify` takes a corporate CA."""
-    return httpx2.AsyncClient(verify=verify, follow_redirects=True, max_redirects=5)
+    """The client HTTP tools share (connection reuse); `verify` takes a corporate CA.
+
+    Redirects stay off (see the module's docstring): a 3xx is reported, never followed.
+    """
+    return httpx2.AsyncClient(verify=verify, follow_redirects=False)
 
 
 def http_tool(
@@ -38,10 +56,15 @@ def http_tool(
     client: ClientProvider,
     env: Mapping[str, str],
     keyring: SecretResolver | None,
+    on_secret: SecretSink | None = None,
 ) -> Tool:
     async def handler(**args: Any) -> Any:
-        headers = resolve_map(spec.headers, env, keyring)
-        url, rest = fill_url(spec.url, args)
+        url, rest = fill_url(spec.url, args)  # a refused argument costs no keyring call
+        headers = (
+            await asyncio.to_thread(resolve_map, spec.headers, env, keyring, on_secret)
+            if spec.headers
+            else {}
+        )
         query = rest if spec.method in ("GET", "DELETE") else None
         body = None if query is not None else rest
         return await request(await client(), spec, url, headers, query=query, body=body)
@@ -59,16 +82,30 @@ def http_tool(
 
 
 def fill_url(template: str, args: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The URL with its `{name}` parts filled, and the arguments it did not use.
+
+    Placeholders before the `?` are path segments: a value there is refused when it is
+    empty, `.` or `..` (it would climb or collapse the path, even encoded, since `%2E` is
+    decoded by servers as `.`). Raises ToolError with the message for the model.
+    """
     used: set[str] = set()
+    query_at = template.find("?")
 
     def fill(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in args:
             raise ToolError(f"the argument {name} is needed for this request")
         used.add(name)
-        return urllib.parse.quote(_text(args[name]), safe="")
+        text = _text(args[name])
+        in_path = query_at < 0 or match.start() < query_at
+        if in_path and text.strip() in _REFUSED_SEGMENTS:
+            raise ToolError(
+                f"the argument {name} cannot be {text!r}: it must name one item "
+                "(not empty, not '.' or '..'); call again with the real value"
+            )
+        return urllib.parse.quote(text, safe="")
 
-    url = _TEMPLATE.sub(fill, template)
+    url = URL_PARAM.sub(fill, template)
     return url, {k: v for k, v in args.items() if k not in used}
 
 
@@ -105,7 +142,27 @@ async def request(
     except httpx2.HTTPError as exc:
         # The message names the host, never the headers (they carry credentials).
         raise ToolError(f"{spec.name}: the request failed ({type(exc).__name__})") from exc
+    if response.is_redirect or 300 <= response.status_code < 400:
+        raise ToolError(_redirect_message(spec, url, response))
     return _decode(spec, response, data, truncated)
+
+
+def _redirect_message(spec: HttpToolSpec, url: str, response: httpx2.Response) -> str:
+    """Where the server wanted to send the request: its origin only (a query may hold a key)."""
+    location = response.headers.get("location", "")
+    target = "elsewhere"
+    try:
+        moved = urllib.parse.urlsplit(urllib.parse.urljoin(url, location))
+        if moved.scheme and moved.hostname:
+            port = f":{moved.port}" if moved.port else ""
+            target = f"{moved.scheme}://{moved.hostname}{port}{moved.path}"
+    except ValueError:
+        pass
+    return (
+        f"{spec.name}: the server answered HTTP {response.status_code}, a redirect to "
+        f"{target}; redirects are not followed (the configured headers must not go to "
+        "another address), so tools.toml needs the final URL"
+    )
 
 
 async def _read_capped(response: httpx2.Response, cap: int) -> tuple[bytes, bool]:

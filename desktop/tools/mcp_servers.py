@@ -1,5 +1,9 @@
 """MCP servers from `tools.toml`: started with the session, their tools offered to the model.
 
+Servers start alongside the session, never in front of it: `Toolbox.start` returns without
+waiting for them, each server's tools are registered the moment that server has listed them
+(a slow or stuck one holds back nobody else), and the app declares them at its next connect.
+
 Each server lives in one task of its own that holds the SDK's connection open (the SDK's
 context managers must be entered and left in the same task). A server that exits or stops
 answering is reported once and its tools are withdrawn; the session goes on.
@@ -23,7 +27,7 @@ from mcp.shared.exceptions import MCPError
 from mcp_types import CONNECTION_CLOSED, CallToolResult, TextContent
 from mcp_types import Tool as McpTool
 
-from desktop.tools.config import McpServerSpec, SecretResolver, resolve_map
+from desktop.tools.config import McpServerSpec, SecretResolver, SecretSink, resolve_map
 from desktop.tools.registry import Tool, ToolError, ToolRegistry
 from desktop.tools.schema import SchemaError, safe_name
 
@@ -59,11 +63,14 @@ class McpServer:
         env: Mapping[str, str],
         keyring: SecretResolver | None,
         on_lost: LostCallback,
+        *,
         ping_interval_s: float = PING_INTERVAL_S,
+        on_secret: SecretSink | None = None,
     ) -> None:
         self.spec = spec
         self._env = env
         self._keyring = keyring
+        self._on_secret = on_secret
         self._on_lost = on_lost
         self._ping_interval_s = ping_interval_s
         self._client: Client | None = None
@@ -172,7 +179,7 @@ class McpServer:
                 params = StdioServerParameters(
                     command=spec.command,
                     args=list(spec.args),
-                    env=resolve_map(spec.env, self._env, self._keyring),
+                    env=await self._resolve(spec.env),
                     cwd=spec.cwd,
                 )
                 # The server's stderr is kept to explain a crash (and out of the app's own).
@@ -182,7 +189,7 @@ class McpServer:
                 assert spec.url is not None
                 http = await stack.enter_async_context(
                     httpx2.AsyncClient(
-                        headers=resolve_map(spec.headers, self._env, self._keyring),
+                        headers=await self._resolve(spec.headers),
                         timeout=httpx2.Timeout(30.0, read=300.0),
                     )
                 )
@@ -191,6 +198,14 @@ class McpServer:
                 Client(transport, read_timeout_seconds=spec.timeout_s)
             )
             yield client
+
+    async def _resolve(self, values: Mapping[str, str]) -> dict[str, str]:
+        """Secrets filled on a worker thread: a keyring may prompt and take its time."""
+        if not values:
+            return {}
+        return await asyncio.to_thread(
+            resolve_map, values, self._env, self._keyring, self._on_secret
+        )
 
     async def _watch(self, client: Client) -> None:
         """Until stopped: ping now and then, so that a dead server is noticed between calls."""
@@ -300,30 +315,60 @@ class McpServers:
         on_problem: Callable[[str], None],
         on_tools_changed: Callable[[], None] | None = None,
         ping_interval_s: float = PING_INTERVAL_S,
+        on_secret: SecretSink | None = None,
     ) -> None:
         self._registry = registry
         self._on_problem = on_problem
         self._on_tools_changed = on_tools_changed
-        self.servers = [McpServer(s, env, keyring, self._lost, ping_interval_s) for s in specs]
+        self.servers = [
+            McpServer(
+                s, env, keyring, self._lost, ping_interval_s=ping_interval_s, on_secret=on_secret
+            )
+            for s in specs
+        ]
         self._names: dict[str, list[str]] = {}  # server -> registered tool names
 
     def tools_of(self, server: str) -> list[str]:
         return list(self._names.get(server, []))
 
     async def start(self) -> None:
-        """Start every server at once; one that fails is reported, the others go on."""
-        results = await asyncio.gather(*(s.start() for s in self.servers), return_exceptions=True)
-        for server, outcome in zip(self.servers, results, strict=True):
-            if isinstance(outcome, BaseException):
-                if isinstance(outcome, asyncio.CancelledError):
-                    raise outcome
-                message = (
-                    str(outcome) if isinstance(outcome, McpServerError) else _describe(outcome)
-                )
-                self._on_problem(message)
-                continue
-            self._register(server, outcome)
-        if self._names and self._on_tools_changed is not None:
+        """Start every server at once; each one's tools join as soon as it is ready.
+
+        One that fails is reported, the others go on. Tools are registered in the file's
+        order (a server's tools wait for those of the servers above it, which are running or
+        reported by their start timeout), so a name shared by two servers always goes to the
+        same one. Returns when every server is running or reported; cancelling it leaves the
+        servers to `stop()`.
+        """
+        gates = [asyncio.Event() for _ in self.servers]
+        await asyncio.gather(
+            *(
+                self._start_one(server, gates[n - 1] if n else None, gates[n])
+                for n, server in enumerate(self.servers)
+            )
+        )
+
+    async def _start_one(
+        self, server: McpServer, after: asyncio.Event | None, done: asyncio.Event
+    ) -> None:
+        try:
+            tools = await server.start()
+        except McpServerError as exc:
+            self._on_problem(str(exc))
+            done.set()
+            return
+        except Exception as exc:  # a bug here must not stop the other servers
+            log.warning("MCP server %s: start failed", server.spec.name, exc_info=True)
+            self._on_problem(f"MCP server {server.spec.name} failed to start: {_describe(exc)}")
+            done.set()
+            return
+        try:
+            if after is not None:
+                await after.wait()
+            self._register(server, tools)
+        finally:
+            done.set()
+        if self._names.get(server.spec.name) and self._on_tools_changed is not None:
             self._on_tools_changed()
 
     async def stop(self) -> None:

@@ -1,12 +1,16 @@
 """Toolbox: everything the app needs from the tools package, behind one object.
 
     toolbox = Toolbox(ToolContext(data_dir=..., manuals_dir=..., config_path=..., ...))
-    await toolbox.start()              # tools.toml, HTTP tools, MCP servers, background indexing
+    await toolbox.start()              # tools.toml, HTTP tools; MCP servers and indexing go on
     toolbox.declarations()             # at every connect: [{"name", "description", "parameters"}]
+    await toolbox.mcp_started()        # only when a caller must wait (tests, benchmarks)
     result = await toolbox.call(item)  # -> ToolResult; raises only CancelledError
     await toolbox.aclose()
 
 The constructor does no I/O; `start` reports problems through `on_notice` and never raises.
+`start` never waits for MCP servers: they start in a background task owned here, and each
+server's tools join the registry (and `on_tools_changed` fires) as soon as it is ready, so a
+stuck server can delay neither the session's connect nor `aclose`.
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ class Toolbox:
         self._mcp_ping_interval_s = mcp_ping_interval_s
         self._http: httpx2.AsyncClient | None = None
         self._index_task: asyncio.Task[IndexProgress] | None = None
+        self._mcp_task: asyncio.Task[None] | None = None
         self._started = False
         register_builtins(self.registry, ctx, self.manuals, self.timers)
 
@@ -73,12 +78,24 @@ class Toolbox:
                 on_problem=lambda text: self._notice(text, NoticeLevel.WARNING),
                 on_tools_changed=self.ctx.on_tools_changed,
                 ping_interval_s=self._mcp_ping_interval_s,
+                on_secret=self.ctx.on_secret,
             )
-            await self.mcp.start()
+            self._mcp_task = asyncio.get_running_loop().create_task(
+                self.mcp.start(), name="tools-mcp-start"
+            )
+
+    async def mcp_started(self) -> None:
+        """Wait until every MCP server is running or reported (returns at once without any)."""
+        if self._mcp_task is not None:
+            await asyncio.shield(self._mcp_task)
 
     async def aclose(self) -> None:
         """Stop timers, MCP servers and indexing; close the HTTP client and the index."""
         self.timers.cancel_all()
+        starting, self._mcp_task = self._mcp_task, None
+        if starting is not None and not starting.done():
+            starting.cancel()  # servers still starting are ended by mcp.stop() just below
+            await asyncio.wait({starting})
         if self.mcp is not None:
             await self.mcp.stop()
             self.mcp = None
@@ -131,7 +148,9 @@ class Toolbox:
 
     def _add_http_tools(self) -> None:
         for spec in self.config.http:
-            tool = http_tool(spec, self._client, self.ctx.env, self.ctx.resolve_secret)
+            tool = http_tool(
+                spec, self._client, self.ctx.env, self.ctx.resolve_secret, self.ctx.on_secret
+            )
             try:
                 self.registry.add(tool)
             except (SchemaError, ValueError) as exc:

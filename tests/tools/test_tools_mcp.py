@@ -88,6 +88,7 @@ class Harness:
 async def harness(tmp_path: Path) -> Any:
     h = Harness(tmp_path, config())
     await asyncio.wait_for(h.toolbox.start(), 60)
+    await asyncio.wait_for(h.toolbox.mcp_started(), 60)
     yield h
     await asyncio.wait_for(h.toolbox.aclose(), 30)
 
@@ -97,7 +98,7 @@ async def test_tools_are_listed_namespaced_and_called(harness: Harness) -> None:
     assert {"lookup_part", "order_part", "whoami", "crash", "sleepy"} <= names
     # The second server's tools clash with the first's: they get the server's name in front.
     assert {"depot_lookup_part", "depot_order_part", "depot_whoami"} <= names
-    assert harness.changes == 1 and harness.notices == []
+    assert harness.changes == 2 and harness.notices == []  # each server's tools as they came
 
     decl = next(d for d in harness.toolbox.declarations() if d["name"] == "order_part")
     assert decl["description"].startswith("Order spare parts for the van.")  # + ask first
@@ -127,7 +128,7 @@ async def test_killed_server_is_reported_and_its_tools_withdrawn(harness: Harnes
     assert "tool(s) withdrawn" in notice.text
     assert "lookup_part" not in harness.names()
     assert "depot_lookup_part" in harness.names()
-    assert harness.changes == 2
+    assert harness.changes == 3
 
     late = await harness.call("lookup_part", part_number="4471")
     assert late == {"error": "lookup_part is not available: the MCP server parts stopped"}
@@ -171,6 +172,7 @@ start_timeout_s = 1.5
 """
     h = Harness(tmp_path, config(extra))
     await asyncio.wait_for(h.toolbox.start(), 60)
+    await asyncio.wait_for(h.toolbox.mcp_started(), 60)
     try:
         texts = " | ".join(n.text for n in h.notices)
         assert "MCP server missing failed to start" in texts
