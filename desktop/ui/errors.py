@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
@@ -16,7 +16,9 @@ class ErrorDialogs:
     def show(self, summary: str, log_dir: Path) -> None:
         if self._open is not None:
             return  # one dialog is enough; the log has every error
-        box = QMessageBox(QMessageBox.Icon.Warning, "FieldAssist", summary)
+        box = QMessageBox(QMessageBox.Icon.Warning, "FieldAssist", "")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the summary quotes an exception
+        box.setText(summary)
         box.setInformativeText("The details are in the log. Your transcript is kept.")
         open_logs = box.addButton("Open log folder", QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)

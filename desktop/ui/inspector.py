@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.widgets import make_plain, one_block, plain_tooltip
+
 DEFAULT_CAPACITY = 5_000
 COLUMNS = ("Time", "Direction", "Type", "Size", "Summary")
 TIME, DIRECTION, KIND, SIZE, SUMMARY = range(len(COLUMNS))
@@ -124,7 +126,8 @@ class MessageLogModel(QAbstractTableModel):
                 column
             ]
         if role == Qt.ItemDataRole.ToolTipRole and column == SUMMARY:
-            return message.summary
+            # Summaries quote the server and tools: never let Qt read them as HTML.
+            return plain_tooltip(message.summary)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -139,7 +142,8 @@ def _display(message: MessageRow, column: int) -> str:
         return message.kind
     if column == SIZE:
         return format_size(message.size)
-    return message.summary
+    # One line per row (the rows have a fixed height): line breaks are shown, not followed.
+    return one_block(message.summary).replace("\u2028", " ⏎ ")
 
 
 class MessageFilterProxy(QSortFilterProxyModel):
@@ -219,6 +223,7 @@ class InspectorPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         self._update_count()
+        make_plain(self)
         self.hide()
 
     def _build_view(self) -> QTableView:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.inspector import InspectorPanel
-from desktop.ui.widgets import LevelMeter, SpeakingIndicator, TranscriptTextView
+from desktop.ui.widgets import LevelMeter, SpeakingIndicator, TranscriptTextView, make_plain
 
 
 class PreviewPane(QLabel):
@@ -133,6 +133,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self._build_shortcuts()
+        # Banner, status and preview texts quote the server, tools and video errors: literal.
+        make_plain(self)
         self.text_box.setFocus()  # typing goes to the assistant without a click
 
     def _build_controls(self) -> None:

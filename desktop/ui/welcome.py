@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -101,6 +102,7 @@ class WelcomeDialog(QDialog):
         self.pages.addWidget(self._simulator_page())
 
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote the keyring's error
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Problem")
         font = self.message.font()
@@ -144,6 +146,7 @@ class WelcomeDialog(QDialog):
             f'Create a key at <a href="{KEY_PAGE_URL}">{KEY_PAGE_URL}</a>. '
             "It is kept in the system keyring."
         )
+        where.setTextFormat(Qt.TextFormat.RichText)  # the one label with a link
         where.setOpenExternalLinks(True)
         where.setWordWrap(True)
         form.addRow("", where)
