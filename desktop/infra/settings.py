@@ -28,7 +28,6 @@ Empty strings mean "not set" for optional text fields, because TOML has no null.
 from __future__ import annotations
 
 import json
-import logging
 import os
 import tempfile
 import tomllib
@@ -41,8 +40,6 @@ import tomli_w
 
 from desktop.infra import paths
 from desktop.session.models import default_model_for
-
-log = logging.getLogger(__name__)
 
 SETTINGS_VERSION = 1
 
@@ -309,6 +306,14 @@ def _from_document(doc: dict[str, Any]) -> tuple[Settings, list[str]]:
     return settings, notes
 
 
+def notes_banner(notes: list[str], limit: int = 3) -> str:
+    """One banner for every note from loading (the window shows one banner at a time)."""
+    shown = notes[:limit]
+    if len(notes) > limit:
+        shown.append(f"…and {len(notes) - limit} more about settings (see the log).")
+    return "\n".join(shown)
+
+
 # --------------------------------------------------------------------------------------
 # Loading and saving.
 # --------------------------------------------------------------------------------------
@@ -325,19 +330,18 @@ def _parse(raw: bytes) -> dict[str, Any]:
 
 
 def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
-    """Read settings; never raises. Returns (settings, notes to show the user)."""
+    """Read settings; never raises. Returns (settings, notes for the caller to log and show:
+    loading happens before logging is set up)."""
     path = path or paths.settings_path()
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         return Settings(), []
     except OSError as exc:
-        log.warning("cannot read settings file %s: %s", path, exc)
         return Settings(), [f"Could not read the settings file ({exc.strerror}); using defaults."]
     try:
         doc = _parse(raw)
     except ValueError as exc:
-        log.warning("settings file %s is not valid TOML: %s", path, exc)
         return Settings(), [
             f"The settings file {path} could not be read ({exc}). It was left as it is; "
             "every setting uses its default until it is fixed, and changes made in this "
@@ -350,8 +354,6 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
             _write_document(migrate(doc)[0], path)
         except OSError as exc:
             notes.append(f"Could not save the updated settings file ({exc.strerror}).")
-    for note in notes:
-        log.info("settings: %s", note)
     return settings, notes
 
 

@@ -1,0 +1,312 @@
+"""One running FieldAssist per user and data folder.
+
+A second launch hands its command line to the running instance and exits; it never opens a
+session, the history database or a settings writer of its own.
+
+How (all Qt, so the same code works wherever Qt runs):
+- a QLockFile `instance.lock` in the data folder says who runs. Qt finds a lock left by a
+  killed process stale by its PID, so `kill -9` never locks the user out;
+- the running instance listens on a QLocalServer named after the user and a hash of the data
+  folder, so two FIELDASSIST_HOMEs (tests, two profiles) never meet. Whoever holds the lock
+  may remove a socket left behind by a killed instance (QLocalServer.removeServer) before
+  listening;
+- a second launch that finds the lock held connects and sends one frame: a 4-byte big-endian
+  length, then UTF-8 JSON {"argv": [...], "pid": n}; the running instance answers with one
+  frame {"pid": n}. If the owner does not answer within HANDOVER_TIMEOUT_S the launch fails
+  with a message rather than starting a second writer. If the lock becomes free meanwhile
+  (the first instance just closed), the launch claims it and starts normally.
+
+The check needs no QApplication and runs before the history or the window exist; listening
+needs the QApplication's event loop, so it is a second step.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import logging
+import os
+import re
+import struct
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QLockFile, QObject, QTimer
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from desktop.cli import CliOptions
+from desktop.infra import paths
+
+if TYPE_CHECKING:
+    from desktop.ui.controller import Controller
+
+log = logging.getLogger(__name__)
+
+LOCK_FILE = "instance.lock"
+HANDOVER_TIMEOUT_S = 5.0  # a second launch gives up after this (the owner may be starting)
+CONNECT_ATTEMPT_MS = 300
+READ_TIMEOUT_MS = 2000  # the owner drops a client that sends no whole frame in this time
+MAX_FRAME = 64 * 1024  # a command line is far smaller; anything bigger is not ours
+_HEADER = struct.Struct(">I")
+
+
+class InstanceError(Exception):
+    """Another instance holds the lock but did not take the command line."""
+
+
+@dataclass(frozen=True)
+class HandOver:
+    """What a second launch passes on: its command line as typed (for the log and the
+    banner), whether it asked for --connect (parsed there, so abbreviations count), its pid."""
+
+    argv: list[str]
+    connect: bool
+    pid: int
+
+    def to_payload(self) -> dict[str, object]:
+        return {"argv": self.argv, "connect": self.connect, "pid": self.pid}
+
+    @classmethod
+    def from_payload(cls, payload: dict[str, object]) -> HandOver | None:
+        argv, connect, pid = payload.get("argv"), payload.get("connect"), payload.get("pid")
+        if not isinstance(argv, list) or not all(isinstance(a, str) for a in argv):
+            return None
+        if not isinstance(connect, bool) or not isinstance(pid, int):
+            return None
+        return cls(list(argv), connect, pid)
+
+
+def server_name(data_folder: Path) -> str:
+    """The local socket's name: per user and per data folder, short enough for a Unix
+    socket path, and only characters every platform accepts in a pipe name."""
+    user = re.sub(r"[^A-Za-z0-9_.-]", "_", _user())[:32]
+    digest = hashlib.sha256(str(data_folder.resolve()).encode()).hexdigest()[:16]
+    return f"fieldassist-{user}-{digest}"
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (a container without a passwd entry)
+        return str(os.getuid()) if hasattr(os, "getuid") else "user"
+
+
+def encode_frame(payload: dict[str, object]) -> bytes:
+    data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    return _HEADER.pack(len(data)) + data
+
+
+def decode_frame(buffer: bytes) -> tuple[dict[str, object] | None, int]:
+    """(payload, bytes used) once a whole frame is in `buffer`, else (None, 0).
+
+    Raises ValueError for a frame that is too big or not a JSON object."""
+    if len(buffer) < _HEADER.size:
+        return None, 0
+    (size,) = _HEADER.unpack_from(buffer)
+    if size > MAX_FRAME:
+        raise ValueError(f"frame of {size} bytes")
+    end = _HEADER.size + size
+    if len(buffer) < end:
+        return None, 0
+    payload = json.loads(buffer[_HEADER.size : end].decode("utf-8"))
+    if not isinstance(payload, dict):
+        raise ValueError("frame is not a JSON object")
+    return payload, end
+
+
+class InstanceLock:
+    """Held by the running instance for as long as it runs."""
+
+    def __init__(self, lock: QLockFile, name: str) -> None:
+        self._lock = lock
+        self.name = name
+        self._server: QLocalServer | None = None
+        self._receiver: _Receiver | None = None
+
+    def listen(self, on_command_line: Callable[[HandOver], None]) -> None:
+        """Accept command lines from later launches (needs the QApplication)."""
+        server = QLocalServer()
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        # We hold the lock, so a socket by this name can only be a killed instance's leftover.
+        QLocalServer.removeServer(self.name)
+        if not server.listen(self.name):
+            log.warning("Second launches cannot reach this window: %s", server.errorString())
+            return
+        self._server = server
+        self._receiver = _Receiver(server, on_command_line)
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        self._lock.unlock()
+
+
+def claim_for_this_run(opts: CliOptions, argv: Sequence[str] | None = None) -> InstanceLock | None:
+    """run()'s first step: the lock, or None after handing over (then exit 0). A running
+    instance that does not answer ends this launch with a message and status 1."""
+    handover = HandOver(list(sys.argv[1:] if argv is None else argv), opts.connect, os.getpid())
+    try:
+        lock = claim_or_hand_over(handover, paths.data_dir())
+    except InstanceError as exc:
+        raise SystemExit(str(exc)) from None
+    if lock is None:
+        print("FieldAssist is already running: handed this command line to its window.")
+    return lock
+
+
+def claim_or_hand_over(
+    handover: HandOver, data_folder: Path, timeout_s: float = HANDOVER_TIMEOUT_S
+) -> InstanceLock | None:
+    """The lock if this is the only instance; None once `handover` reached the running one.
+
+    Raises InstanceError if the running instance does not answer within `timeout_s`.
+    """
+    data_folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    lock = QLockFile(str(data_folder / LOCK_FILE))
+    lock.setStaleLockTime(0)  # only a dead owner makes the lock stale, never its age
+    name = server_name(data_folder)
+    deadline = time.monotonic() + timeout_s
+    while True:
+        if lock.tryLock(0):
+            return InstanceLock(lock, name)
+        owner = _send(name, handover)
+        if owner is not None:
+            log.info("FieldAssist is already running (pid %s): command line handed over", owner)
+            return None
+        if time.monotonic() > deadline:
+            found = lock.getLockInfo()
+            pid = found[0] if found else "?"
+            raise InstanceError(
+                f"FieldAssist is already running (pid {pid}) but did not answer within "
+                f"{timeout_s:.0f} s; close it or end that process, then start again."
+            )
+        time.sleep(0.1)
+
+
+def _send(name: str, handover: HandOver) -> object | None:
+    """One hand-over attempt: the owner's pid once it acknowledged, else None."""
+    sock = QLocalSocket()
+    sock.connectToServer(name)
+    try:
+        if not sock.waitForConnected(CONNECT_ATTEMPT_MS):
+            return None
+        sock.write(QByteArray(encode_frame(handover.to_payload())))
+        if not sock.waitForBytesWritten(READ_TIMEOUT_MS):
+            return None
+        buffer = b""
+        while sock.waitForReadyRead(READ_TIMEOUT_MS):
+            buffer += bytes(sock.readAll().data())
+            try:
+                reply, _ = decode_frame(buffer)
+            except ValueError:
+                return None
+            if reply is not None:
+                return reply.get("pid", "?")
+        return None
+    finally:
+        sock.abort()
+
+
+class _Receiver(QObject):
+    """Reads one frame from each connecting launch, answers it, passes the argv on."""
+
+    def __init__(self, server: QLocalServer, on_command_line: Callable[[HandOver], None]) -> None:
+        super().__init__(server)
+        self._on_command_line = on_command_line
+        server.newConnection.connect(lambda: self._accept(server))
+
+    def _accept(self, server: QLocalServer) -> None:
+        while server.hasPendingConnections():
+            sock = server.nextPendingConnection()
+            buffer = bytearray()
+            timer = QTimer(sock)
+            timer.setSingleShot(True)
+            timer.timeout.connect(lambda s=sock: s.abort())  # a client that never finishes
+            timer.start(READ_TIMEOUT_MS)
+            sock.readyRead.connect(lambda s=sock, b=buffer: self._read(s, b))
+            sock.disconnected.connect(sock.deleteLater)
+
+    def _read(self, sock: QLocalSocket, buffer: bytearray) -> None:
+        buffer += bytes(sock.readAll().data())
+        try:
+            payload, _ = decode_frame(bytes(buffer))
+        except (ValueError, UnicodeDecodeError) as exc:
+            log.warning("Ignored a malformed message from a second launch: %s", exc)
+            sock.abort()
+            return
+        if payload is None:
+            return
+        handover = HandOver.from_payload(payload)
+        if handover is None:
+            log.warning("Ignored a message from a second launch without a command line")
+            sock.abort()
+            return
+        sock.write(QByteArray(encode_frame({"pid": os.getpid()})))
+        sock.flush()
+        sock.disconnectFromServer()
+        log.info(
+            "Second launch (pid %d) handed over its command line: %s",
+            handover.pid,
+            " ".join(handover.argv) or "(no options)",
+        )
+        self._on_command_line(handover)
+
+
+def listen_for_second_launches(instance: InstanceLock | None) -> SecondLaunches:
+    """Start listening (the QApplication must exist); hand-overs wait for the window."""
+    launches = SecondLaunches()
+    if instance is not None:
+        instance.listen(launches.received)
+    return launches
+
+
+class SecondLaunches:
+    """Hand-overs that arrive before the window exists (the welcome dialog is up) wait."""
+
+    def __init__(self) -> None:
+        self._pending: list[HandOver] = []
+        self._controller: Controller | None = None
+
+    def received(self, handover: HandOver) -> None:
+        if self._controller is None:
+            self._pending.append(handover)
+        else:
+            on_second_launch(self._controller, handover)
+
+    def deliver_to(self, controller: Controller) -> None:
+        self._controller = controller
+        pending, self._pending = self._pending, []
+        for handover in pending:
+            on_second_launch(controller, handover)
+
+
+def on_second_launch(controller: Controller, handover: HandOver) -> None:
+    """Bring the window to the front; --connect starts a session if none runs. Other options
+    are not applied to a running window (they would change the session under the user's
+    hands): a banner says which ones were left out and that a restart applies them."""
+    window = controller.window
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    if handover.connect and not controller.driver.running:
+        controller.start_session()
+    ignored = [a for a in handover.argv if not _is_connect_flag(a)]
+    if ignored:
+        controller.show_banner(
+            "FieldAssist was started again with "
+            + " ".join(ignored)
+            + "; those options were not applied to this window. Close it and start FieldAssist "
+            "again to use them."
+        )
+
+
+def _is_connect_flag(arg: str) -> bool:
+    return arg.startswith("--co") and "--connect".startswith(arg)
