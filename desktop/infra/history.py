@@ -27,6 +27,7 @@ import contextlib
 import errno
 import json
 import logging
+import os
 import sqlite3
 import threading
 import time
@@ -167,6 +168,19 @@ def _error(exc: sqlite3.Error) -> HistoryError:
     return HistoryError(f"{exc} ({name})", fault, reason)
 
 
+# Connections to damaged files that could not be moved aside (see _set_aside_damaged).
+_kept_open: list[sqlite3.Connection] = []
+
+
+def _read_only(folder: Path) -> bool:
+    try:
+        if hasattr(os, "statvfs") and os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+        return not os.access(folder, os.W_OK)
+    except OSError:
+        return False
+
+
 def _os_error(exc: OSError) -> HistoryError:
     reason = _OS_REASONS.get(exc.errno or 0, f"the database folder cannot be used ({exc})")
     return HistoryError(str(exc), Fault.UNAVAILABLE, reason)
@@ -245,6 +259,7 @@ class HistoryStore:
         self.set_aside: list[Path] = []  # damaged databases moved aside by this store
         self._busy_timeout_s = busy_timeout_s
         self._conn: sqlite3.Connection | None = None
+        self._damaged_conn: sqlite3.Connection | None = None  # open until moved aside
         self._lock = threading.Lock()
 
     # -- opening and closing -------------------------------------------------------
@@ -271,7 +286,7 @@ class HistoryStore:
             if exc.fault is not Fault.DAMAGED:
                 raise
             log.warning("history database %s is damaged (%s)", self.path, exc)
-            backup = self._move_aside()
+            backup = self._set_aside_damaged()
             self.notes.append(
                 f"The history database was damaged ({exc.reason}). It was moved aside as "
                 f"{backup} (with its -wal and -shm files) and a new one was started."
@@ -296,7 +311,7 @@ class HistoryStore:
                 timeout=self._busy_timeout_s,
             )
         except sqlite3.Error as exc:
-            raise _error(exc) from exc
+            raise self._explain(exc) from exc
         try:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
@@ -318,13 +333,42 @@ class HistoryStore:
                 )
             if version < SCHEMA_VERSION:
                 self._migrate(conn, version)
-        except sqlite3.Error as exc:
-            conn.close()
-            raise _error(exc) from exc
+        except (sqlite3.Error, HistoryError) as exc:
+            error = exc if isinstance(exc, HistoryError) else self._explain(exc)
+            if error.fault is Fault.DAMAGED:
+                # Closing the last connection lets SQLite checkpoint and delete the -wal, even
+                # of a file it cannot read: the files are moved aside first, then it is closed.
+                self._damaged_conn = conn
+            else:
+                conn.close()
+            if error is exc:
+                raise
+            raise error from exc
         except BaseException:
             conn.close()
             raise
         return conn
+
+    def _explain(self, exc: sqlite3.Error) -> HistoryError:
+        """The library's error, with "read-only" named when that is why it cannot open."""
+        error = _error(exc)
+        if error.fault is Fault.UNAVAILABLE and _read_only(self.path.parent):
+            error.reason = _OS_REASONS[errno.EROFS]
+        return error
+
+    def _set_aside_damaged(self) -> Path:
+        """Move the damaged files aside, then close the connection that found the damage."""
+        held, self._damaged_conn = self._damaged_conn, None
+        try:
+            backup = self._move_aside()
+        except HistoryError:
+            if held is not None:
+                _kept_open.append(held)  # never closed: closing could delete its -wal
+            raise
+        if held is not None:
+            with contextlib.suppress(sqlite3.Error):
+                held.close()
+        return backup
 
     @staticmethod
     def _migrate(conn: sqlite3.Connection, version: int) -> None:
@@ -376,11 +420,8 @@ class HistoryStore:
         """The database turned out damaged while in use: close it, move it aside with its
         -wal/-shm, start a new one. Returns where the old one went."""
         with self._lock:
-            if self._conn is not None:
-                with contextlib.suppress(sqlite3.Error):
-                    self._conn.close()
-                self._conn = None
-            backup = self._move_aside()
+            self._damaged_conn, self._conn = self._conn, None
+            backup = self._set_aside_damaged()  # moved first, closed after: see _connect
             self._conn = self._connect()
         return backup
 
