@@ -1,0 +1,166 @@
+"""The single-instance hand-over with real Qt local sockets: the running side in this process
+(on the Qt loop), the second launch in a child process, as in the program."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QByteArray
+from PySide6.QtNetwork import QLocalSocket
+from pytestqt.qtbot import QtBot
+from support.waiting import wait_until
+
+from desktop.app import SessionDriver
+from desktop.infra.settings import Settings
+from desktop.ui.controller import Controller
+from desktop.ui.main_window import MainWindow
+from desktop.ui.single_instance import (
+    MAX_FRAME,
+    HandOver,
+    SecondLaunches,
+    claim_or_hand_over,
+    decode_frame,
+    encode_frame,
+    server_name,
+)
+
+SECOND_LAUNCH = """
+import json, sys
+from pathlib import Path
+from desktop.ui.single_instance import HandOver, InstanceError, claim_or_hand_over
+try:
+    lock = claim_or_hand_over(HandOver(json.loads(sys.argv[2]), True, 4242), Path(sys.argv[1]),
+                              timeout_s=float(sys.argv[3]))
+except InstanceError as exc:
+    print("error:", exc)
+    sys.exit(3)
+print("primary" if lock else "handed over")
+"""
+
+
+async def second_launch(folder: Path, argv: list[str], timeout_s: float = 5.0) -> tuple[int, str]:
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-c",
+        SECOND_LAUNCH,
+        str(folder),
+        json.dumps(argv),
+        str(timeout_s),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    out, _ = await asyncio.wait_for(proc.communicate(), 30)
+    assert proc.returncode is not None
+    return proc.returncode, out.decode()
+
+
+def test_frames_round_trip_and_refuse_what_is_not_ours() -> None:
+    frame = encode_frame({"argv": ["--connect", "ünï"], "connect": True, "pid": 7})
+    assert decode_frame(frame[:3]) == (None, 0)  # not even the length yet
+    assert decode_frame(frame[:-1]) == (None, 0)  # not all of it yet
+    assert decode_frame(frame + b"x") == (
+        {"argv": ["--connect", "ünï"], "connect": True, "pid": 7},
+        len(frame),
+    )
+    with pytest.raises(ValueError, match="frame of"):
+        decode_frame((MAX_FRAME + 1).to_bytes(4, "big") + b"{}")
+    with pytest.raises(ValueError, match="not a JSON object"):
+        decode_frame(b"\x00\x00\x00\x02[]")
+    assert HandOver.from_payload({"argv": [1], "connect": True, "pid": 1}) is None
+    assert HandOver.from_payload({"argv": ["a"], "connect": "yes", "pid": 1}) is None
+
+
+def test_names_are_per_data_folder(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert server_name(a) != server_name(b)
+    assert server_name(a) == server_name(tmp_path / "x" / ".." / "a")  # the same folder
+    assert len(server_name(a)) < 70  # Unix socket paths are limited to about 100 bytes
+
+
+async def test_a_second_launch_reaches_the_running_one(tmp_path: Path) -> None:
+    lock = claim_or_hand_over(HandOver([], False, os.getpid()), tmp_path)
+    assert lock is not None
+    received: list[HandOver] = []
+    lock.listen(received.append)
+    try:
+        code, out = await second_launch(tmp_path, ["--connect", "--video-source", "none"])
+        assert (code, out.strip()) == (0, "handed over")
+        assert received == [HandOver(["--connect", "--video-source", "none"], True, 4242)]
+    finally:
+        lock.release()
+    # Released: the next launch is the running one.
+    code, out = await second_launch(tmp_path, [])
+    assert (code, out.strip()) == (0, "primary")
+
+
+async def test_garbage_on_the_socket_is_dropped_and_the_next_launch_still_works(
+    tmp_path: Path,
+) -> None:
+    lock = claim_or_hand_over(HandOver([], False, os.getpid()), tmp_path)
+    assert lock is not None
+    received: list[HandOver] = []
+    lock.listen(received.append)
+    try:
+        for junk in (
+            b"\xff\xff\xff\xff" + b"x" * 10,  # too big
+            b"\x00\x00\x00\x03abc",  # not JSON
+            encode_frame({}),  # no command line
+            b"\x00\x00\x00\x10{",  # never finished: dropped after READ_TIMEOUT_MS
+        ):
+            sock = QLocalSocket()
+            sock.connectToServer(lock.name)
+            await wait_until(
+                lambda s=sock: s.state() == QLocalSocket.LocalSocketState.ConnectedState
+            )
+            sock.write(QByteArray(junk))
+            await wait_until(
+                lambda s=sock: s.state() == QLocalSocket.LocalSocketState.UnconnectedState
+            )
+        assert received == []
+        code, out = await second_launch(tmp_path, ["--connect"])
+        assert (code, out.strip()) == (0, "handed over")
+        assert [h.argv for h in received] == [["--connect"]]
+    finally:
+        lock.release()
+
+
+async def test_an_owner_that_does_not_answer_fails_the_launch_with_a_message(
+    tmp_path: Path,
+) -> None:
+    lock = claim_or_hand_over(HandOver([], False, os.getpid()), tmp_path)
+    assert lock is not None  # held, but never listening: a hung first instance
+    try:
+        code, out = await second_launch(tmp_path, [], timeout_s=1.0)
+    finally:
+        lock.release()
+    assert code == 3
+    assert f"already running (pid {os.getpid()}) but did not answer" in out
+
+
+def test_a_hand_over_raises_the_window_and_connect_starts_a_session(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    settings = Settings(backend="simulator", video_source="none", input_device="no-such-mic")
+    driver = SessionDriver(settings, None, lambda event: None)
+    controller = Controller(window, driver)
+    started: list[bool] = []
+    controller.start_session = lambda: started.append(True)  # type: ignore[method-assign,assignment,return-value]
+    launches = SecondLaunches()
+    launches.received(HandOver(["--connect"], True, 1))  # before the window exists: waits
+    assert started == [] and not window.isVisible()
+    launches.deliver_to(controller)
+    assert started == [True]
+    assert window.isVisible()
+    assert window.banner.isHidden() or "started again" not in window.banner.text()
+    launches.received(HandOver(["--conn", "--backend", "gemini"], True, 2))
+    assert started == [True, True]
+    assert window.banner.text().startswith("FieldAssist was started again with --backend gemini;")
+    launches.received(HandOver([], False, 3))
+    assert started == [True, True]
