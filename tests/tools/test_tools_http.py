@@ -83,7 +83,6 @@ class Backend(BaseHTTPRequestHandler):
             return
         self._send(201, json.dumps({"order": 77, "received": order}).encode(), "application/json")
 
-
     do_PUT = do_POST
 
 
