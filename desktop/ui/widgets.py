@@ -224,6 +224,8 @@ _ONE_BLOCK[0x7F] = "\u2421"
 # QTextDocument's own frame markers: as text they would open or close a frame.
 _ONE_BLOCK.update({0xFDD0: "\ufffd", 0xFDD1: "\ufffd"})
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Anything one_block would change (a quick scan: most rows need nothing).
+_NOT_ONE_BLOCK = re.compile("[\x00-\x08\x0a-\x1f\x7f\x85\u2029\ufdd0\ufdd1\ud800-\udfff]")
 ROW_SHOWN_CHARS = 20_000  # a longer row is cut: laying out 1 MB of text takes half a second
 
 
@@ -241,6 +243,8 @@ def one_block(text: str) -> str:
     control characters their visible pictures, and a very long row is cut with a note of how
     much is not shown (the model, and the history, keep all of it).
     """
+    if len(text) <= ROW_SHOWN_CHARS and _NOT_ONE_BLOCK.search(text) is None:
+        return text
     if len(text) > ROW_SHOWN_CHARS:
         hidden = len(text) - ROW_SHOWN_CHARS
         text = f"{text[:ROW_SHOWN_CHARS]}… [{hidden:,} more characters not shown]"

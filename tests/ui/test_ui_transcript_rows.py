@@ -181,6 +181,9 @@ def test_one_block_keeps_the_text_and_removes_only_what_splits_blocks() -> None:
     assert one_block("a\r\nb\rc\nd\u2029e\x0cf") == "a\u2028b\u2028c\u2028d\u2028e\u2028f"
     assert one_block("nul\x00esc\x1b") == "nul\u2400esc\u241b"  # visible control pictures
     assert one_block("x\ud800y") == "x\ufffdy"  # Qt would drop it silently
+    # Every control character but tab is replaced, even alone (the fast path skips none).
+    controls = [chr(c) for c in (*range(0x20), 0x7F, 0x85, 0x2029) if c != 0x09]
+    assert all(one_block(c) != c for c in controls)
     long = "y" * (ROW_SHOWN_CHARS + 1234)
     shown = one_block(long)
     assert shown.startswith("y" * ROW_SHOWN_CHARS) and shown.endswith(
