@@ -8,7 +8,8 @@ What the SDK surfaces (google-genai 3.6.1, websockets 17):
 - any WebSocket close, 1000 included: `google.genai.errors.APIError` with `.code` = close code
   (1006 when no close frame arrived) and the close reason as `.details`;
 - a frame with no known top-level key or an `{"error": ...}` body: `TypeError` inside
-  `_receive` (it compares a missing code with 400); invalid JSON: `ValueError`.
+  `_receive` (it compares a missing code with 400); invalid JSON: `ValueError`; JSON that is
+  not an object (a list, a string): `AttributeError` (it calls `.get` on it). All PROTOCOL.
 """
 
 from __future__ import annotations
@@ -215,7 +216,9 @@ def classify(exc: BaseException, ctx: LinkContext) -> LinkError:  # noqa: PLR091
             f"Cannot reach the Live service ({exc or type(exc).__name__}): check the "
             "network connection.",
         )
-    if isinstance(exc, TypeError | ValueError | KeyError | pydantic.ValidationError):
+    if isinstance(
+        exc, TypeError | ValueError | KeyError | AttributeError | pydantic.ValidationError
+    ):
         return LinkError(
             CloseKind.PROTOCOL,
             None,

@@ -65,13 +65,17 @@ class _SessionState:
 
 class SimServer:
     def __init__(
-        self, host: str = "127.0.0.1", port: int = 0, scenario: Scenario | None = None
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        scenario: Scenario | None = None,
+        record: FrameRecord | None = None,
     ) -> None:
         self.host = host
         self._requested_port = port
         self.scenario = scenario or Scenario()
         # Counters for the whole run and a bounded record of recent frames, never every frame.
-        self.record_of_frames = FrameRecord()
+        self.record_of_frames = record or FrameRecord()
         self.connections = 0
         self.resumed_connections = 0
         self.replies = 0  # replies spoken over the whole run

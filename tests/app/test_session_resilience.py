@@ -11,7 +11,7 @@ from collections import Counter
 import pytest
 from support.waiting import wait_until
 
-from desktop.app import SessionDriver, VideoStatus
+from desktop.app import AppEvent, SessionDriver
 from desktop.infra.settings import Settings
 from desktop.session import events as ev
 from desktop.session.states import LinkState
@@ -54,7 +54,7 @@ async def test_rotations_and_drops_keep_the_conversation_whole() -> None:
     )
     statuses: list[ev.LinkStatusChanged] = []
 
-    def on_ui(event: ev.UiEvent | VideoStatus) -> None:
+    def on_ui(event: AppEvent) -> None:
         if isinstance(event, ev.LinkStatusChanged):
             statuses.append(event)
 
@@ -124,7 +124,7 @@ async def test_fatal_close_fails_once_with_a_message_and_no_retry(
 ) -> None:
     notices: list[ev.Notice] = []
 
-    def on_ui(event: ev.UiEvent | VideoStatus) -> None:
+    def on_ui(event: AppEvent) -> None:
         if isinstance(event, ev.Notice):
             notices.append(event)
 
@@ -169,7 +169,7 @@ async def test_a_malformed_frame_is_a_logged_protocol_error_and_a_reconnect(
 async def test_a_rejected_api_key_fails_once_and_says_where_to_fix_it() -> None:
     notices: list[ev.Notice] = []
 
-    def on_ui(event: ev.UiEvent | VideoStatus) -> None:
+    def on_ui(event: AppEvent) -> None:
         if isinstance(event, ev.Notice):
             notices.append(event)
 

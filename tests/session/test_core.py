@@ -399,3 +399,58 @@ def test_a_server_that_never_completes_the_interrupted_turn_is_not_muted_forever
     core.feed(ev.ModelAudio(b"\x02\x00" * 480))
     (play,) = core.drain()
     assert isinstance(play, ev.PlayAudio) and core.turn is TurnState.RESPONDING
+
+
+def test_go_away_right_behind_a_tool_call_hands_over_after_the_answer_is_sent_and_answered() -> (
+    None
+):
+    core = open_core()
+    core.feed(ev.ResumptionUpdate("h1", True))
+    call = ev.ToolCallItem("c1", "get_current_time", {})
+    core.feed(ev.ToolCallRequested((call,)))
+    core.feed(ev.GoAway(30.0))  # the same burst
+    assert core.drain() == [ev.RunTool(call)]
+    result = ev.ToolResult("c1", "get_current_time", {"output": "12:00"})
+    core.feed(result)
+    # The answer goes out; the link is not closed in the same step.
+    assert core.drain() == [ev.SendToolResults((result,))]
+    core.feed(ev.Tick(1.0))
+    assert core.drain() == []  # not yet confirmed sent by the driver
+    core.feed(ev.ToolResultsSent(("c1",)))
+    assert core.drain() == []  # sent, but the model's reply to it has not started
+    core.feed(ev.OutputTranscript("It is noon."))
+    core.feed(ev.TurnComplete())
+    assert core.drain() == [ev.CloseLink(), ev.OpenLink("h1")]  # now quiet: hand over
+
+
+def test_text_typed_while_a_tool_call_is_pending_follows_the_answer() -> None:
+    core = open_core()
+    call = ev.ToolCallItem("c1", "check_inventory", {})
+    core.feed(ev.ToolCallRequested((call,)))
+    core.drain()
+    core.feed(ev.UserText("the breaker is off"))
+    assert core.drain() == []  # held like the microphone: nothing crosses a pending call
+    assert core.transcript.turns[-1].text == "the breaker is off"
+    assert not core.transcript.turns[-1].sent
+    result = ev.ToolResult("c1", "check_inventory", {"output": 3})
+    core.feed(result)
+    assert core.drain() == [ev.SendToolResults((result,)), ev.SendText("the breaker is off")]
+    assert core.transcript.turns[-2].sent  # the note about the tool came after it
+
+
+def test_a_handover_forced_by_the_deadline_never_resends_an_answer_on_the_next_link() -> None:
+    core = open_core(handover_margin_s=2.0)
+    core.feed(ev.ResumptionUpdate("h1", True))
+    core.feed(ev.Tick(10.0))
+    core.feed(ev.ToolCallRequested((ev.ToolCallItem("c1", "slow", {}),)))
+    core.feed(ev.GoAway(5.0))
+    result = ev.ToolResult("c1", "slow", {"output": "done"})
+    core.feed(result)
+    core.drain()
+    core.feed(ev.Tick(13.0))  # deadline minus margin: go, answer confirmed or not
+    assert core.drain() == [ev.CloseLink(), ev.OpenLink("h1")]
+    core.feed(ev.LinkOpened(resumed=True))
+    core.feed(ev.ToolResultsSent(("c1",)))  # the old link's confirmation, late: ignored
+    core.feed(ev.ToolResult("c1", "slow", {"output": "done"}))
+    assert not any(isinstance(c, ev.SendToolResults) for c in core.drain())
+    assert core.quiet
