@@ -122,14 +122,16 @@ def decode_frame(buffer: bytes) -> tuple[dict[str, object] | None, int]:
 class InstanceLock:
     """Held by the running instance for as long as it runs."""
 
-    def __init__(self, lock: QLockFile, name: str) -> None:
-        self._lock = lock
+    def __init__(self, lock: QLockFile | None, name: str) -> None:
+        self._lock = lock  # None: the lock could not be used, so this run is unguarded
         self.name = name
         self._server: QLocalServer | None = None
         self._receiver: _Receiver | None = None
 
     def listen(self, on_command_line: Callable[[HandOver], None]) -> None:
         """Accept command lines from later launches (needs the QApplication)."""
+        if self._lock is None:
+            return  # without the lock, removing a socket could cut off a running instance
         server = QLocalServer()
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         # We hold the lock, so a socket by this name can only be a killed instance's leftover.
@@ -144,7 +146,8 @@ class InstanceLock:
         if self._server is not None:
             self._server.close()
             self._server = None
-        self._lock.unlock()
+        if self._lock is not None:
+            self._lock.unlock()
 
 
 def claim_for_this_run(opts: CliOptions, argv: Sequence[str] | None = None) -> InstanceLock | None:
@@ -167,14 +170,19 @@ def claim_or_hand_over(
 
     Raises InstanceError if the running instance does not answer within `timeout_s`.
     """
-    data_folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    name = server_name(data_folder)
+    try:
+        data_folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        return _unguarded(name, f"cannot create {data_folder}: {exc.strerror}")
     lock = QLockFile(str(data_folder / LOCK_FILE))
     lock.setStaleLockTime(0)  # only a dead owner makes the lock stale, never its age
-    name = server_name(data_folder)
     deadline = time.monotonic() + timeout_s
     while True:
         if lock.tryLock(0):
             return InstanceLock(lock, name)
+        if lock.error() != QLockFile.LockError.LockFailedError:  # not held: unusable
+            return _unguarded(name, f"cannot write {data_folder / LOCK_FILE}")
         owner = _send(name, handover)
         if owner is not None:
             log.info("FieldAssist is already running (pid %s): command line handed over", owner)
@@ -187,6 +195,13 @@ def claim_or_hand_over(
                 f"{timeout_s:.0f} s; close it or end that process, then start again."
             )
         time.sleep(0.1)
+
+
+def _unguarded(name: str, why: str) -> InstanceLock:
+    """A folder we cannot write must not stop the program: it starts without the check (the
+    history in that folder will say it is unavailable)."""
+    log.warning("Starting without the one-instance check: %s", why)
+    return InstanceLock(None, name)
 
 
 def _send(name: str, handover: HandOver) -> object | None:

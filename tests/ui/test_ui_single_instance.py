@@ -164,3 +164,12 @@ def test_a_hand_over_raises_the_window_and_connect_starts_a_session(
     assert window.banner.text().startswith("FieldAssist was started again with --backend gemini;")
     launches.received(HandOver([], False, 3))
     assert started == [True, True]
+
+
+async def test_a_data_folder_that_cannot_be_created_starts_unguarded(tmp_path: Path) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    lock = claim_or_hand_over(HandOver([], False, os.getpid()), blocked / "data")
+    assert lock is not None  # the program starts; its history will report the folder
+    lock.listen(lambda handover: None)  # without the lock it never takes over a socket
+    lock.release()
