@@ -37,7 +37,13 @@ from pathlib import Path
 from typing import Any, Self
 
 from desktop.infra import paths
-from desktop.infra.history import TOOL_STATUSES, Fault, HistoryError, HistoryStore
+from desktop.infra.history import (
+    BUSY_TIMEOUT_S,
+    TOOL_STATUSES,
+    Fault,
+    HistoryError,
+    HistoryStore,
+)
 
 log = logging.getLogger(__name__)
 
@@ -364,7 +370,8 @@ class HistoryWriter:
     def close(self, timeout_s: float = 2.0) -> int:
         """Write what can be written within `timeout_s`, stop the thread, close the store.
 
-        Never hangs longer than about `timeout_s` plus one busy timeout. Returns how many
+        Returns within about `timeout_s` (plus a little when that is shorter than one busy
+        timeout); the thread is a daemon, so the process never waits for it. Returns how many
         items were left unsaved (logged as an error).
         """
         with self._cv:
@@ -375,13 +382,14 @@ class HistoryWriter:
         if thread is None:
             self._close_store()
             return self._report_unsaved()
-        thread.join(timeout_s)
+        # One attempt may be inside SQLite's busy wait: keep room for it within the bound.
+        thread.join(max(0.0, timeout_s - BUSY_TIMEOUT_S))
         if thread.is_alive():
             with self._cv:
                 self._abandon = True  # the thread stops after its current attempt
                 self._cv.notify_all()
             self._wake.set()
-            thread.join(1.0 + 0.5)
+            thread.join(BUSY_TIMEOUT_S + 0.2)
         return self._report_unsaved()
 
     def _report_unsaved(self) -> int:
