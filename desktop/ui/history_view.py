@@ -342,7 +342,8 @@ class HistoryDialog(QDialog):
             return False
         question = (
             f"Delete the session of {item.text(0)} ({item.text(2)} turns)? "
-            "Its transcript, tool calls and snapshots cannot be recovered."
+            "Its transcript, tool calls and snapshots (the picture files too) cannot be "
+            "recovered."
         )
         if not self._confirm(self, question):
             return False
