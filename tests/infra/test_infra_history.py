@@ -225,3 +225,58 @@ def test_kill_9_mid_session_keeps_every_committed_turn(tmp_path):
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+@pytest.mark.parametrize(
+    ("code", "fault"),
+    [
+        (sqlite3.SQLITE_BUSY, "unavailable"),
+        (sqlite3.SQLITE_LOCKED, "unavailable"),
+        (sqlite3.SQLITE_FULL, "unavailable"),
+        (sqlite3.SQLITE_IOERR_WRITE, "unavailable"),  # extended codes by their primary code
+        (sqlite3.SQLITE_READONLY, "unavailable"),
+        (sqlite3.SQLITE_CANTOPEN, "unavailable"),
+        (sqlite3.SQLITE_PERM, "unavailable"),
+        (sqlite3.SQLITE_CORRUPT, "damaged"),
+        (sqlite3.SQLITE_CORRUPT_INDEX, "damaged"),
+        (sqlite3.SQLITE_NOTADB, "damaged"),
+        (sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY, "invalid"),
+        (9999, "unavailable"),  # unknown: keeping the file and retrying is the safe side
+    ],
+)
+def test_only_corrupt_and_notadb_are_damage(code, fault):
+    from desktop.infra.history import classify
+
+    exc = sqlite3.OperationalError("x")
+    exc.sqlite_errorcode = code  # type: ignore[attr-defined]
+    assert classify(exc)[0] == fault
+
+
+def test_a_database_from_a_newer_program_is_left_alone(tmp_path):
+    path = tmp_path / "h.sqlite3"
+    with HistoryStore.open(path) as s:
+        s.start_session()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version=99")
+    conn.close()
+    with pytest.raises(HistoryError) as raised:
+        HistoryStore.open(path)
+    assert raised.value.fault == "unavailable" and "newer version" in raised.value.reason
+    assert sorted(p.name for p in tmp_path.iterdir() if "corrupt" in p.name) == []
+
+
+def test_damage_found_while_in_use_moves_the_files_aside_together(tmp_path):
+    path = tmp_path / "h.sqlite3"
+    store = HistoryStore.open(path)
+    sid = store.start_session()
+    store.upsert_turn(sid, 0, "user", "in the old file")
+    backup = store.replace_damaged()
+    assert backup.name.startswith("h.sqlite3.corrupt-")
+    assert backup.exists() and not Path(f"{path}.corrupt").exists()
+    old = sqlite3.connect(backup)  # the moved trio still opens, with what the WAL held
+    assert old.execute("SELECT text FROM turns").fetchall() == [("in the old file",)]
+    old.close()
+    assert store.list_sessions() == []
+    new = store.start_session()
+    store.upsert_turn(new, 0, "user", "in the new file")
+    store.close()
