@@ -2,6 +2,8 @@
 
 Tools: `lookup_part` (read-only), `order_part` (changes things), `whoami` (its process id,
 so a test can kill it), `crash` (exits at once), `sleepy` (takes its time).
+Options: `--name NAME` (tests tell servers apart), `--delay SECONDS` (a slow server: waits
+before it starts answering).
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ def sleepy(seconds: float) -> str:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "--name":
-        server._lowlevel_server.name = sys.argv[2]  # tests tell servers apart
+    options = dict(zip(sys.argv[1::2], sys.argv[2::2], strict=False))
+    if "--name" in options:
+        server._lowlevel_server.name = options["--name"]
+    time.sleep(float(options.get("--delay", "0")))
     server.run("stdio")
