@@ -32,7 +32,7 @@ from desktop.infra.settings import (
 )
 
 FUZZ = settings(
-    max_examples=100,
+    max_examples=75,
     derandomize=True,
     database=None,
     deadline=None,
