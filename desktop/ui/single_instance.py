@@ -12,7 +12,8 @@ How (all Qt, so the same code works wherever Qt runs):
   listening;
 - a second launch that finds the lock held connects and sends one frame: a 4-byte big-endian
   length, then UTF-8 JSON {"argv": [...], "pid": n}; the running instance answers with one
-  frame {"pid": n}. If the owner does not answer within HANDOVER_TIMEOUT_S the launch fails
+  frame {"pid": n}. The owner stops listening when its window closes. If no owner answers
+  within HANDOVER_TIMEOUT_S the launch fails
   with a message rather than starting a second writer. If the lock becomes free meanwhile
   (the first instance just closed), the launch claims it and starts normally.
 
@@ -48,7 +49,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LOCK_FILE = "instance.lock"
-HANDOVER_TIMEOUT_S = 5.0  # a second launch gives up after this (the owner may be starting)
+# A second launch gives up after this: the owner may be starting, or closing (it stops
+# listening when its window closes and frees the lock once its session and history are shut).
+HANDOVER_TIMEOUT_S = 10.0
 CONNECT_ATTEMPT_MS = 300
 READ_TIMEOUT_MS = 2000  # the owner drops a client that sends no whole frame in this time
 MAX_FRAME = 64 * 1024  # a command line is far smaller; anything bigger is not ours
@@ -142,10 +145,15 @@ class InstanceLock:
         self._server = server
         self._receiver = _Receiver(server, on_command_line)
 
-    def release(self) -> None:
+    def stop_listening(self) -> None:
+        """The window is closing: later launches wait for the lock instead of handing over
+        to a window that is going away."""
         if self._server is not None:
             self._server.close()
             self._server = None
+
+    def release(self) -> None:
+        self.stop_listening()
         if self._lock is not None:
             self._lock.unlock()
 
@@ -275,7 +283,7 @@ class _Receiver(QObject):
 
 def listen_for_second_launches(instance: InstanceLock | None) -> SecondLaunches:
     """Start listening (the QApplication must exist); hand-overs wait for the window."""
-    launches = SecondLaunches()
+    launches = SecondLaunches(instance)
     if instance is not None:
         instance.listen(launches.received)
     return launches
@@ -284,7 +292,8 @@ def listen_for_second_launches(instance: InstanceLock | None) -> SecondLaunches:
 class SecondLaunches:
     """Hand-overs that arrive before the window exists (the welcome dialog is up) wait."""
 
-    def __init__(self) -> None:
+    def __init__(self, instance: InstanceLock | None = None) -> None:
+        self._instance = instance
         self._pending: list[HandOver] = []
         self._controller: Controller | None = None
 
@@ -296,6 +305,8 @@ class SecondLaunches:
 
     def deliver_to(self, controller: Controller) -> None:
         self._controller = controller
+        if self._instance is not None:
+            controller.window.closing.connect(self._instance.stop_listening)
         pending, self._pending = self._pending, []
         for handover in pending:
             on_second_launch(controller, handover)

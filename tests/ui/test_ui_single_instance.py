@@ -26,6 +26,7 @@ from desktop.ui.single_instance import (
     claim_or_hand_over,
     decode_frame,
     encode_frame,
+    listen_for_second_launches,
     server_name,
 )
 
@@ -173,3 +174,26 @@ async def test_a_data_folder_that_cannot_be_created_starts_unguarded(tmp_path: P
     assert lock is not None  # the program starts; its history will report the folder
     lock.listen(lambda handover: None)  # without the lock it never takes over a socket
     lock.release()
+
+
+async def test_a_closing_window_sends_later_launches_to_wait_for_the_lock(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    lock = claim_or_hand_over(HandOver([], False, os.getpid()), tmp_path)
+    assert lock is not None
+    launches = listen_for_second_launches(lock)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    settings = Settings(backend="simulator", video_source="none", input_device="no-such-mic")
+    controller = Controller(window, SessionDriver(settings, None, lambda event: None))
+    controller.save_on_close = False
+    launches.deliver_to(controller)
+    code, out = await second_launch(tmp_path, [])
+    assert (code, out.strip()) == (0, "handed over")
+    window.close()  # shutting down: no hand-over to a window that is going away
+    waiting = asyncio.ensure_future(second_launch(tmp_path, ["--connect"], timeout_s=20))
+    await asyncio.sleep(1.0)
+    assert not waiting.done()
+    lock.release()  # the session and the history are shut: the waiting launch starts
+    code, out = await waiting
+    assert (code, out.strip()) == (0, "primary")
