@@ -307,9 +307,14 @@ class SecondLaunches:
         self._controller = controller
         if self._instance is not None:
             controller.window.closing.connect(self._instance.stop_listening)
+        # Once the loop runs: starting a session needs the running asyncio loop.
+        QTimer.singleShot(0, self._deliver_pending)
+
+    def _deliver_pending(self) -> None:
         pending, self._pending = self._pending, []
         for handover in pending:
-            on_second_launch(controller, handover)
+            if self._controller is not None:
+                on_second_launch(self._controller, handover)
 
 
 def on_second_launch(controller: Controller, handover: HandOver) -> None:

@@ -157,7 +157,7 @@ def test_a_hand_over_raises_the_window_and_connect_starts_a_session(
     launches.received(HandOver(["--connect"], True, 1))  # before the window exists: waits
     assert started == [] and not window.isVisible()
     launches.deliver_to(controller)
-    assert started == [True]
+    qtbot.waitUntil(lambda: started == [True])  # once the event loop runs
     assert window.isVisible()
     assert window.banner.isHidden() or "started again" not in window.banner.text()
     launches.received(HandOver(["--conn", "--backend", "gemini"], True, 2))
