@@ -168,8 +168,9 @@ def _error(exc: sqlite3.Error) -> HistoryError:
     return HistoryError(f"{exc} ({name})", fault, reason)
 
 
-# Connections to damaged files that could not be moved aside (see _set_aside_damaged).
-_kept_open: list[sqlite3.Connection] = []
+# Connections to damaged files that could not be moved aside, by path (see
+# _set_aside_damaged). The next attempt tries the move again without opening another one.
+_kept_open: dict[str, sqlite3.Connection] = {}
 
 
 def _read_only(folder: Path) -> bool:
@@ -295,14 +296,11 @@ class HistoryStore:
 
     def _connect(self) -> sqlite3.Connection:
         """A checked connection; every failure is a HistoryError with its fault."""
-        try:
-            # Created 0600 before SQLite touches it: the -wal and -shm inherit its mode.
-            paths.private_file(self.path)
-            for suffix in ("-wal", "-shm"):
-                if Path(f"{self.path}{suffix}").exists():
-                    paths.private_file(Path(f"{self.path}{suffix}"))
-        except OSError as exc:
-            raise _os_error(exc) from exc
+        held = _kept_open.pop(str(self.path), None)
+        if held is not None:  # known damaged, not moved yet: try the move again, open nothing
+            self._damaged_conn = held
+            raise HistoryError("still damaged", Fault.DAMAGED, "the database file is damaged")
+        self._prepare_files()
         try:
             conn = sqlite3.connect(
                 self.path,
@@ -313,26 +311,7 @@ class HistoryStore:
         except sqlite3.Error as exc:
             raise self._explain(exc) from exc
         try:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA foreign_keys=ON")
-            # Reads only, so a database another program holds for writing still opens.
-            check = [row[0] for row in conn.execute("PRAGMA quick_check")]
-            if check != ["ok"]:
-                raise HistoryError(
-                    f"quick_check: {'; '.join(map(str, check[:3]))}",
-                    Fault.DAMAGED,
-                    "the database file is damaged",
-                )
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise HistoryError(
-                    f"schema version {version} is newer than this program",
-                    Fault.UNAVAILABLE,
-                    "the database was written by a newer version of FieldAssist",
-                )
-            if version < SCHEMA_VERSION:
-                self._migrate(conn, version)
+            self._check_and_migrate(conn)
         except (sqlite3.Error, HistoryError) as exc:
             error = exc if isinstance(exc, HistoryError) else self._explain(exc)
             if error.fault is Fault.DAMAGED:
@@ -349,6 +328,38 @@ class HistoryStore:
             raise
         return conn
 
+    def _prepare_files(self) -> None:
+        """Created 0600 before SQLite touches it: the -wal and -shm inherit its mode."""
+        try:
+            paths.private_file(self.path)
+            for suffix in ("-wal", "-shm"):
+                if Path(f"{self.path}{suffix}").exists():
+                    paths.private_file(Path(f"{self.path}{suffix}"))
+        except OSError as exc:
+            raise _os_error(exc) from exc
+
+    def _check_and_migrate(self, conn: sqlite3.Connection) -> None:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        # Reads only, so a database another program holds for writing still opens.
+        check = [row[0] for row in conn.execute("PRAGMA quick_check")]
+        if check != ["ok"]:
+            raise HistoryError(
+                f"quick_check: {'; '.join(map(str, check[:3]))}",
+                Fault.DAMAGED,
+                "the database file is damaged",
+            )
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise HistoryError(
+                f"schema version {version} is newer than this program",
+                Fault.UNAVAILABLE,
+                "the database was written by a newer version of FieldAssist",
+            )
+        if version < SCHEMA_VERSION:
+            self._migrate(conn, version)
+
     def _explain(self, exc: sqlite3.Error) -> HistoryError:
         """The library's error, with "read-only" named when that is why it cannot open."""
         error = _error(exc)
@@ -363,7 +374,7 @@ class HistoryStore:
             backup = self._move_aside()
         except HistoryError:
             if held is not None:
-                _kept_open.append(held)  # never closed: closing could delete its -wal
+                _kept_open[str(self.path)] = held  # never closed: closing could delete its -wal
             raise
         if held is not None:
             with contextlib.suppress(sqlite3.Error):

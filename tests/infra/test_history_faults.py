@@ -688,3 +688,34 @@ def test_start_returns_before_a_locked_database_opens(
     assert writer.flush(30)
     assert writer.session_id(key) is not None
     writer.close()
+
+
+def test_damaged_file_that_cannot_be_moved_is_retried_without_piling_up_connections(
+    tmp_path: Path,
+) -> None:
+    """A file that is a mount point cannot be renamed (EBUSY): a real move-aside failure."""
+    if not _can_mount():
+        pytest.skip("needs root to bind-mount the database file")
+    db = tmp_path / "h.sqlite3"
+    db.write_bytes(b"not a database" * 100)
+    Path(f"{db}-wal").write_bytes(b"wal bytes" * 100)
+    subprocess.run(["mount", "--bind", str(db), str(db)], check=True)
+    try:
+        heard = Heard()
+        writer = new_writer(db, heard)
+        key = write_session(writer, "waited", 2)
+        wait_for(lambda: HistoryState.UNAVAILABLE in heard.states())
+        assert "could not be moved aside" in heard.texts(HistoryState.UNAVAILABLE)[0]
+        time.sleep(0.5)
+        fds = len(os.listdir("/proc/self/fd"))
+        time.sleep(1.5)  # several more attempts
+        assert len(os.listdir("/proc/self/fd")) <= fds + 1
+        assert Path(f"{db}-wal").read_bytes() == b"wal bytes" * 100  # put back, untouched
+    finally:
+        subprocess.run(["umount", "-l", str(db)], check=False)  # lazily: the file is open
+    assert writer.flush(30)
+    (aside,) = tmp_path.glob("h.sqlite3.corrupt-*[0-9]")
+    assert Path(f"{aside}-wal").read_bytes() == b"wal bytes" * 100
+    assert len(heard.texts(HistoryState.DAMAGED)) == 1
+    assert_session_saved(db, writer, key, "waited", 2)
+    writer.close()
