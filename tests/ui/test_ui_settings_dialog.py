@@ -61,7 +61,6 @@ def test_unchanged_dialog_returns_the_same_settings(qtbot: QtBot) -> None:
         video_fps=0.5,
         video_long_side=1024,
         jpeg_quality=60,
-        window_geometry="AAAA",
         first_run_done=True,
     )
     dialog = make(qtbot, original, devices=(["USB Headset"], ["USB Headset", "HDMI"]))
@@ -70,7 +69,7 @@ def test_unchanged_dialog_returns_the_same_settings(qtbot: QtBot) -> None:
 
 
 def test_edits_come_back_through_replace(qtbot: QtBot) -> None:
-    dialog = make(qtbot, Settings(video_source="none", window_state="keep-me"))
+    dialog = make(qtbot, Settings(video_source="none", first_run_done=True))
     dialog.backend.setCurrentIndex(dialog.backend.findData("simulator"))
     dialog.model.setText("  gemini-test-model ")
     dialog.voice.setCurrentText("Puck")
@@ -91,7 +90,7 @@ def test_edits_come_back_through_replace(qtbot: QtBot) -> None:
     assert (result.vad_sensitivity, result.vad_silence_ms) == ("high", 1200)
     assert (result.video_source, result.video_fps) == ("screen", 2.0)
     assert (result.video_long_side, result.jpeg_quality) == (640, 90)
-    assert result.window_state == "keep-me"  # fields the dialog does not show survive
+    assert result.first_run_done is True  # fields the dialog does not show survive
 
 
 def test_video_limits_are_enforced_by_the_fields(qtbot: QtBot) -> None:
