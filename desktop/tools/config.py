@@ -44,8 +44,11 @@ exception type used inside, always turned into a problem line), good entries sti
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import math
 import re
+import threading
 import tomllib
 import urllib.parse
 from collections.abc import Callable, Mapping
@@ -390,3 +393,40 @@ def resolve_map(
     sink: SecretSink | None = None,
 ) -> dict[str, str]:
     return {k: resolve_value(v, env, keyring, sink) for k, v in values.items()}
+
+
+async def resolve_map_off_loop(
+    values: Mapping[str, str],
+    env: Mapping[str, str],
+    keyring: SecretResolver | None,
+    sink: SecretSink | None = None,
+) -> dict[str, str]:
+    """`resolve_map` on a daemon thread of its own.
+
+    A keyring may prompt, or never answer: the loop goes on meanwhile, a caller's timeout
+    still works, and (a daemon, not an executor thread) it cannot hold the process at exit.
+    """
+    if not any(_PLACEHOLDER.search(v) for v in values.values()):
+        return dict(values)  # nothing to look up: no thread
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[dict[str, str]] = loop.create_future()
+
+    def settle(outcome: dict[str, str] | BaseException) -> None:
+        if future.done():
+            return  # the caller gave up (timeout, cancel): nobody reads it
+        if isinstance(outcome, BaseException):
+            future.set_exception(outcome)
+        else:
+            future.set_result(outcome)
+
+    def work() -> None:
+        outcome: dict[str, str] | BaseException
+        try:
+            outcome = resolve_map(values, env, keyring, sink)
+        except BaseException as exc:  # handed to the awaiting side
+            outcome = exc
+        with contextlib.suppress(RuntimeError):  # the loop closed while we waited
+            loop.call_soon_threadsafe(settle, outcome)
+
+    threading.Thread(target=work, name="tools-secrets", daemon=True).start()
+    return await future

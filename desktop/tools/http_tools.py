@@ -20,7 +20,6 @@ sink (log redaction) before the request is made.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import re
@@ -31,7 +30,13 @@ from typing import Any
 
 import httpx2
 
-from desktop.tools.config import URL_PARAM, HttpToolSpec, SecretResolver, SecretSink, resolve_map
+from desktop.tools.config import (
+    URL_PARAM,
+    HttpToolSpec,
+    SecretResolver,
+    SecretSink,
+    resolve_map_off_loop,
+)
 from desktop.tools.registry import Tool, ToolError
 
 log = logging.getLogger(__name__)
@@ -60,11 +65,7 @@ def http_tool(
 ) -> Tool:
     async def handler(**args: Any) -> Any:
         url, rest = fill_url(spec.url, args)  # a refused argument costs no keyring call
-        headers = (
-            await asyncio.to_thread(resolve_map, spec.headers, env, keyring, on_secret)
-            if spec.headers
-            else {}
-        )
+        headers = await resolve_map_off_loop(spec.headers, env, keyring, on_secret)
         query = rest if spec.method in ("GET", "DELETE") else None
         body = None if query is not None else rest
         return await request(await client(), spec, url, headers, query=query, body=body)

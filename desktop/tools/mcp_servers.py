@@ -27,7 +27,12 @@ from mcp.shared.exceptions import MCPError
 from mcp_types import CONNECTION_CLOSED, CallToolResult, TextContent
 from mcp_types import Tool as McpTool
 
-from desktop.tools.config import McpServerSpec, SecretResolver, SecretSink, resolve_map
+from desktop.tools.config import (
+    McpServerSpec,
+    SecretResolver,
+    SecretSink,
+    resolve_map_off_loop,
+)
 from desktop.tools.registry import Tool, ToolError, ToolRegistry
 from desktop.tools.schema import SchemaError, safe_name
 
@@ -201,11 +206,7 @@ class McpServer:
 
     async def _resolve(self, values: Mapping[str, str]) -> dict[str, str]:
         """Secrets filled on a worker thread: a keyring may prompt and take its time."""
-        if not values:
-            return {}
-        return await asyncio.to_thread(
-            resolve_map, values, self._env, self._keyring, self._on_secret
-        )
+        return await resolve_map_off_loop(values, self._env, self._keyring, self._on_secret)
 
     async def _watch(self, client: Client) -> None:
         """Until stopped: ping now and then, so that a dead server is noticed between calls."""

@@ -139,8 +139,10 @@ async def test_settings_reads_and_forgets_the_key_off_the_qt_thread(
     probe = LoopProbe()
     dialog.show()
     assert dialog.key_note.text() == "Looking in the system keyring…"
+    assert not dialog.key_known  # the caller keeps the key it had until the read answers
     await wait_until(dialog.forget_key_button.isVisible, limit_s=20)
     assert dialog.key_note.text() == "A key is stored in the system keyring."
+    assert dialog.key_known and dialog.current_api_key == STORED
     qtbot.mouseClick(dialog.forget_key_button, Qt.MouseButton.LeftButton)
     await wait_until(lambda: dialog.key_deleted, limit_s=20)
     gap = probe.stop()
