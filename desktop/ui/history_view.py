@@ -188,6 +188,7 @@ class HistoryDialog(QDialog):
 
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # shows paths and error texts
         self.status.setAccessibleName("History status")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 

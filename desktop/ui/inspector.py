@@ -174,7 +174,7 @@ class MessageFilterProxy(QSortFilterProxyModel):
 class InspectorPanel(QWidget):
     """Hidden by default. Call record() for every message; toggle with setVisible()."""
 
-    visibility_changed = Signal(bool)  # to save Settings.inspector_visible
+    visibility_changed = Signal(bool)  # to save WindowState.inspector_visible
 
     def __init__(self, parent: QWidget | None = None, capacity: int = DEFAULT_CAPACITY) -> None:
         super().__init__(parent)
