@@ -87,6 +87,10 @@ class SessionCore:
         # Something was sent that the model will answer (tool results, text): closing the link
         # before its reply starts would lose the reply, and the resumption handle predates it.
         self._awaiting_reply = False
+        # The server said "not resumable now" (a reply or tool call in progress) after our last
+        # handle: resuming with it would lose what happened since. A handover waits for the
+        # next resumable handle (or the deadline).
+        self._handle_behind = False
         self._reseeded = False
         self._last_mic_at: float | None = None
         self._mic_stream_ended = False
@@ -188,6 +192,7 @@ class SessionCore:
     def _on_opened(self, opened: ev.LinkOpened) -> None:
         self._link_step(LinkInput.OPENED)
         self._opened_at = self.now
+        self._handle_behind = False  # a new connection: its first handle comes with the setup
         self._mic_stream_ended = False
         self.deadline = None
         if self._reseeded:
@@ -425,6 +430,10 @@ class SessionCore:
     def _on_resumption(self, update: ev.ResumptionUpdate) -> None:
         if update.resumable and update.handle:
             self.handle = update.handle
+            self._handle_behind = False
+            self._maybe_hand_over()
+        elif not update.resumable:
+            self._handle_behind = True
 
     def _on_usage(self, usage: ev.UsageReport) -> None:
         if usage.total_tokens is not None:
@@ -438,7 +447,8 @@ class SessionCore:
         if self.link is not LinkState.DRAINING or self.deadline is None:
             return
         due = self.now >= self.deadline - self.policy.handover_margin_s
-        if not (self.quiet or due):
+        current = self.handle is None or not self._handle_behind
+        if not ((self.quiet and current) or due):
             return
         self._link_step(LinkInput.HANDOVER, "Handing over to a new connection…")
         self.deadline = None

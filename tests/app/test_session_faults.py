@@ -97,6 +97,10 @@ async def test_a_go_away_right_behind_a_tool_call_loses_neither_the_answer_nor_t
     assert sent_texts(sim) == Counter(expected)  # each typed line exactly once
     assert any(s.startswith("Handing over") for s in statuses)  # a rotation, not a drop
     assert sim.resumed_connections >= 1
+    # Resumed with a handle issued after the reply, not the one from before the call.
+    first_handle = sim.issued_handles()[0]
+    resumed_with = sim.frames("setup")[1]["setup"]["sessionResumption"]["handle"]
+    assert resumed_with in sim.issued_handles() and resumed_with != first_handle
 
 
 # -- a server message the app cannot handle -----------------------------------------------

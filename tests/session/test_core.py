@@ -454,3 +454,29 @@ def test_a_handover_forced_by_the_deadline_never_resends_an_answer_on_the_next_l
     core.feed(ev.ToolResult("c1", "slow", {"output": "done"}))
     assert not any(isinstance(c, ev.SendToolResults) for c in core.drain())
     assert core.quiet
+
+
+def test_a_handover_waits_for_a_handle_newer_than_the_reply_it_would_lose() -> None:
+    core = open_core(handover_margin_s=2.0)
+    core.feed(ev.ResumptionUpdate("h1", True))
+    core.feed(ev.Tick(10.0))
+    core.feed(ev.ResumptionUpdate(None, False))  # a reply starts: h1 no longer has it all
+    core.feed(ev.OutputTranscript("Twelve newton metres."))
+    core.feed(ev.GoAway(30.0))
+    core.feed(ev.TurnComplete())
+    core.feed(ev.PlaybackIdle())
+    assert core.drain() == []  # quiet, but resuming with h1 would lose that reply
+    core.feed(ev.ResumptionUpdate("h2", True))
+    assert core.drain() == [ev.CloseLink(), ev.OpenLink("h2")]
+
+
+def test_a_stale_handle_never_holds_the_handover_past_the_deadline() -> None:
+    core = open_core(handover_margin_s=2.0)
+    core.feed(ev.ResumptionUpdate("h1", True))
+    core.feed(ev.Tick(10.0))
+    core.feed(ev.ResumptionUpdate(None, False))
+    core.feed(ev.GoAway(5.0))  # quiet, but the handle is behind
+    core.feed(ev.Tick(12.9))
+    assert core.drain() == []
+    core.feed(ev.Tick(13.0))
+    assert core.drain() == [ev.CloseLink(), ev.OpenLink("h1")]
