@@ -42,6 +42,7 @@ PING_INTERVAL_S = 5.0
 PING_TIMEOUT_S = 10.0
 STOP_TIMEOUT_S = 5.0
 STDERR_TAIL_CHARS = 400
+ORDER_GRACE_S = 5.0  # how long a ready server's tools wait for the server above it
 
 
 class McpServerError(Exception):
@@ -336,10 +337,11 @@ class McpServers:
         """Start every server at once; each one's tools join as soon as it is ready.
 
         One that fails is reported, the others go on. Tools are registered in the file's
-        order (a server's tools wait for those of the servers above it, which are running or
-        reported by their start timeout), so a name shared by two servers always goes to the
-        same one. Returns when every server is running or reported; cancelling it leaves the
-        servers to `stop()`.
+        order where that costs little: a ready server waits up to ORDER_GRACE_S for the one
+        above it, so a tool name two servers share goes to the same one at every launch, and a
+        stuck server above holds back the others' tools by seconds, not by its start timeout.
+        Returns when every server is running or reported; cancelling it leaves the servers
+        to `stop()`.
         """
         gates = [asyncio.Event() for _ in self.servers]
         await asyncio.gather(
@@ -365,7 +367,8 @@ class McpServers:
             return
         try:
             if after is not None:
-                await after.wait()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(after.wait(), ORDER_GRACE_S)
             self._register(server, tools)
         finally:
             done.set()

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.waiting import wait_until
 
 from desktop.session.events import Notice, ToolCallItem
 from desktop.tools import Toolbox, ToolContext
@@ -180,3 +181,21 @@ start_timeout_s = 1.5
         assert {"lookup_part", "depot_lookup_part"} <= h.names()
     finally:
         await asyncio.wait_for(h.toolbox.aclose(), 30)
+
+
+async def test_a_stuck_server_holds_back_neither_start_nor_the_others(tmp_path: Path) -> None:
+    stuck_first = """
+[[mcp]]
+name = "stuck"
+command = "sleep"
+args = ["120"]
+start_timeout_s = 120
+"""
+    h = Harness(tmp_path, stuck_first + config())
+    await asyncio.wait_for(h.toolbox.start(), WAIT_S)  # returns without the servers
+    try:
+        # The servers below the stuck one are offered long before its 120 s are up.
+        await wait_until(lambda: {"lookup_part", "depot_lookup_part"} <= h.names(), limit_s=40)
+        assert not h.toolbox.mcp.tools_of("stuck")  # type: ignore[union-attr]
+    finally:
+        await asyncio.wait_for(h.toolbox.aclose(), 30)  # and closing does not wait for it
