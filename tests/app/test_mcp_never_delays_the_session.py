@@ -10,10 +10,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from support.waiting import wait_until
 
 from desktop.app import AppEvent, SessionDriver
 from desktop.infra import paths
+from desktop.infra.redact import redact, unregister_secret
 from desktop.infra.settings import Settings
 from desktop.session.states import LinkState
 from desktop.sim import Scenario, SimServer
@@ -86,10 +88,15 @@ async def test_a_stuck_mcp_server_delays_neither_the_connect_nor_the_stop() -> N
     await wait_until(lambda: not live_children("sleep 120"), LIMIT_S)  # and it is gone
 
 
-async def test_a_slow_mcp_servers_tools_join_at_the_next_connect() -> None:
+async def test_a_slow_mcp_servers_tools_join_at_the_next_connect(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    token = "parts-" + "token-" + "7d1f9e3a"  # built at run time
+    monkeypatch.setenv("PARTS_TOKEN", token)
     write_tools_toml(
         f'[[mcp]]\nname = "parts"\ncommand = "{sys.executable}"\n'
         f'args = ["{MCP_SERVER}", "--delay", "2"]\ntimeout_s = 10\n'
+        'env = { PARTS_TOKEN = "${ENV:PARTS_TOKEN}" }\n'
     )
     # Each of the first connections drops a few seconds in: the reconnects that follow are
     # the "next connect" (one of them comes after the slow server is ready).
@@ -107,6 +114,7 @@ async def test_a_slow_mcp_servers_tools_join_at_the_next_connect() -> None:
             notes = [t.text for t in driver.core.transcript.turns if t.role == "note"]
             joined = [n for n in notes if n.startswith("Tools ready:")]
             assert len(joined) == 1 and "lookup_part" in joined[0] and "order_part" in joined[0]
+            assert redact(f"env {token}") == "env [REDACTED]"  # resolved, so registered
             # And it is called like any tool once declared.
             await wait_until(lambda: driver.link_state is LinkState.OPEN, LIMIT_S)
             driver.send_text('call tool lookup_part {"part_number": "4471"}')
@@ -116,3 +124,4 @@ async def test_a_slow_mcp_servers_tools_join_at_the_next_connect() -> None:
             )
         finally:
             await asyncio.wait_for(driver.aclose(), LIMIT_S)
+            unregister_secret(token)
