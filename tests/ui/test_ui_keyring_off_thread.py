@@ -140,13 +140,16 @@ async def test_settings_reads_and_forgets_the_key_off_the_qt_thread(
     dialog.show()
     assert dialog.key_note.text() == "Looking in the system keyring…"
     assert not dialog.key_known  # the caller keeps the key it had until the read answers
+    assert dialog.key_to_use("the-previous-key") == "the-previous-key"
     await wait_until(dialog.forget_key_button.isVisible, limit_s=20)
     assert dialog.key_note.text() == "A key is stored in the system keyring."
     assert dialog.key_known and dialog.current_api_key == STORED
+    assert dialog.key_to_use("the-previous-key") == STORED
     qtbot.mouseClick(dialog.forget_key_button, Qt.MouseButton.LeftButton)
     await wait_until(lambda: dialog.key_deleted, limit_s=20)
     gap = probe.stop()
     assert slow_keyring.data == {}
     assert dialog.key_note.text() == "The stored key was removed."
+    assert dialog.key_to_use("the-previous-key") is None  # no key in the environment
     assert gap < HELD_S, f"the loop was held {gap:.1f} s"
     await asyncio.sleep(0)
