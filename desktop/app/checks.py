@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from desktop.app.options import live_options
+from desktop.infra.redact import register_secret
 from desktop.infra.settings import Settings
 
 
@@ -43,7 +44,12 @@ def smoke_check(settings: Settings, api_key: str | None) -> list[str]:
 
 
 async def test_connection(settings: Settings, api_key: str | None) -> str:
-    """Connect once with these settings and say precisely what happened (Settings' button)."""
+    """Connect once with these settings and say precisely what happened (Settings' button).
+
+    The key may be one just typed in Settings and not saved anywhere yet: it is registered
+    for redaction before anything (the SDK, the link, an error) can print it.
+    """
+    register_secret(api_key)
     from desktop.live.config import build_client, build_config
     from desktop.live.errors import LinkError
     from desktop.live.link import LiveLink

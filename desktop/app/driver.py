@@ -7,9 +7,10 @@ nothing of Qt: the UI gets `UiEvent`s through a callback and polls the preview f
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-import sqlite3
 from collections.abc import Callable, Coroutine, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, assert_never
 
@@ -18,6 +19,7 @@ from desktop.app.messages import (
     AppEvent,
     AudioLevels,
     ConfirmTool,
+    HistoryNotice,
     Speaking,
     UiCallback,
     VideoStatus,
@@ -25,7 +27,8 @@ from desktop.app.messages import (
 )
 from desktop.app.options import live_options
 from desktop.app.tasks import OwnedTasks
-from desktop.infra.history import HistoryError, HistoryStore
+from desktop.infra.history import HistoryStore
+from desktop.infra.history_writer import HistoryState, HistoryStatus, HistoryWriter
 from desktop.infra.settings import Settings
 from desktop.session import events as ev
 from desktop.session.core import CorePolicy, SessionCore
@@ -46,7 +49,22 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TICK_S = 0.25
+HISTORY_FLUSH_S = 2.0  # what a stop or close waits for the history at most
 VIDEO_POLL_S = 0.05
+# A link being closed first gets what was queued for it (a tool answer, typed text); a send
+# stuck on a dead socket must not hold the close, nor the next connection, for longer.
+FLUSH_BEFORE_CLOSE_S = 3.0
+
+
+@dataclass(frozen=True)
+class _Flush:
+    """Outbox marker: every send queued before it for its link has been written (or failed)."""
+
+    done: asyncio.Event
+
+
+# Each send carries the link it was queued for: a handover must not redirect it to the next.
+_Outgoing = tuple["LiveLink | None", "ev.Command | _Flush"]
 
 
 class SessionDriver:
@@ -55,14 +73,19 @@ class SessionDriver:
         settings: Settings,
         api_key: str | None,
         on_ui: UiCallback,
-        history: HistoryStore | None = None,
+        history: HistoryWriter | HistoryStore | None = None,
         confirm_tool: ConfirmTool | None = None,
     ) -> None:
         self.settings = settings
         self._confirm_tool = confirm_tool
         self.toolbox: Toolbox | None = None
+        self._declared_tools: set[str] = set()  # what the last connect told the model
+        # Every write goes through one writer thread; an open store is wrapped in one.
+        if isinstance(history, HistoryStore):
+            history = HistoryWriter.around(history).start()
         self.history = history
-        self._history_session: int | None = None
+        self._history_session: int | None = None  # the writer's local key for this session
+        self._history_watched = False
         self.backend = settings.effective_backend(api_key is not None)
         self._api_key = api_key
         self._on_ui = on_ui
@@ -72,7 +95,8 @@ class SessionDriver:
         self._link: LiveLink | None = None
         self._link_id = 0
         self._link_task: asyncio.Task[None] | None = None
-        self._outbox: asyncio.Queue[ev.Command] = asyncio.Queue()
+        self._closing: asyncio.Task[None] | None = None  # the last link being flushed and closed
+        self._outbox: asyncio.Queue[_Outgoing] = asyncio.Queue()
         self._video_drop = VideoDropPolicy()  # frames are dropped before audio ever waits
         self.masks: tuple[MaskRegion, ...] = ()
         self._tool_tasks: dict[str, asyncio.Task[None]] = {}
@@ -94,6 +118,11 @@ class SessionDriver:
         return self.core.link
 
     @property
+    def api_key(self) -> str | None:
+        """The key this driver connects with (None for Vertex AI and the simulator)."""
+        return self._api_key
+
+    @property
     def running(self) -> bool:
         return self._running
 
@@ -104,7 +133,8 @@ class SessionDriver:
         self._running = True
         loop = asyncio.get_running_loop()
         self._outbox = asyncio.Queue()  # nothing queued for a previous session is sent now
-        self._record(self._begin_history)
+        self.watch_history(loop)
+        self._begin_history()
         if self.backend == "simulator":
             await self._start_simulator()
             self._ui(ev.Notice(SIMULATOR_BANNER, ev.NoticeLevel.INFO))
@@ -131,6 +161,10 @@ class SessionDriver:
             session_id = self._history_session
             self._record(lambda h: h.end_session(session_id))
             self._history_session = None
+        if self.history is not None and self.history.status.state is not HistoryState.UNAVAILABLE:
+            # Written before "stopped" is shown; a bounded wait, off the loop. An unavailable
+            # database keeps its backlog in memory and is retried; closing waits for it once.
+            await asyncio.to_thread(self.history.flush, HISTORY_FLUSH_S)
         if self._sim is not None:
             await self._sim.stop()
             self._sim = None
@@ -143,7 +177,7 @@ class SessionDriver:
         await self.stop()
         await self._cancel_tasks()
         if self.history is not None:
-            self.history.close()
+            await asyncio.to_thread(self.history.close, HISTORY_FLUSH_S)
 
     def send_text(self, text: str) -> None:
         self.feed(ev.UserText(text))
@@ -230,15 +264,23 @@ class SessionDriver:
         if latest is None or self.video_status.state == "paused":
             self._ui(ev.Notice("No camera picture to take a snapshot of.", ev.NoticeLevel.WARNING))
             return None
-        folder = paths.data_dir() / "snapshots"
+        folder, frame, masks = paths.snapshots_dir(), latest[1], self.masks
+
+        def save() -> tuple[Path, bytes]:
+            path, jpeg = snapshot(frame, paths.private_dir(folder), mask=masks)
+            paths.private_file(path)  # the picture is the technician's: 0600
+            return path, jpeg
+
         try:
-            path, jpeg = await asyncio.to_thread(snapshot, latest[1], folder, mask=self.masks)
-        except VideoError as exc:
+            path, jpeg = await asyncio.to_thread(save)
+        except (VideoError, OSError) as exc:
             self._ui(ev.Notice(f"Snapshot not saved: {exc}", ev.NoticeLevel.WARNING))
             return None
         if self._history_session is not None:
             session_id = self._history_session
-            self._record(lambda h: h.add_snapshot(session_id, jpeg, caption=path.name))
+            self._record(
+                lambda h: h.add_snapshot(session_id, jpeg, caption=path.name, file=path.name)
+            )
         self.feed(ev.SnapshotTaken(jpeg, path.name))
         return path
 
@@ -246,18 +288,38 @@ class SessionDriver:
 
     def feed(self, event: ev.Event) -> None:
         """Feed, then drain: every input is followed by executing the core's commands."""
-        if isinstance(event, ev.Interrupted) and self.audio is not None:
-            # Before the core clears the speaker: how much of the reply was never heard.
-            self.core.feed(ev.PlaybackCut(self.audio.buffered_seconds))
         try:
-            self.core.feed(event)
+            self._pump(event)
         except IllegalTransition as exc:
-            # A server that breaks the protocol must not break the program.
+            # The user or a device out of step (a stop while stopped) changes nothing.
             log.warning("Ignored out-of-order event %s: %s", type(event).__name__, exc)
+
+    def _pump(self, event: ev.Event) -> None:
+        """Feed one event and carry out what the core decided; raise what went wrong.
+
+        Every command is executed even when the core or an earlier command failed: a bad
+        audio chunk must not swallow the tool answer queued beside it."""
+        try:
+            if isinstance(event, ev.Interrupted) and self.audio is not None:
+                # Before the core clears the speaker: how much of the reply was never heard.
+                self.core.feed(ev.PlaybackCut(self.audio.buffered_seconds))
+            self.core.feed(event)
+        finally:
+            failure = self._run_commands()
+        if failure is not None:
+            raise failure
+
+    def _run_commands(self) -> Exception | None:
+        failure: Exception | None = None
         for command in self.core.drain():
-            self._execute(command)
+            try:
+                self._execute(command)
+            except Exception as exc:
+                log.exception("Executing %s failed", type(command).__name__)
+                failure = failure or exc
         for ui_event in self.core.drain_ui():
             self._ui(ui_event)
+        return failure
 
     def _execute(self, command: ev.Command) -> None:
         match command:
@@ -275,9 +337,9 @@ class SessionDriver:
                 | ev.SendActivityEnd()
                 | ev.SendToolResults()
             ):
-                self._outbox.put_nowait(command)
-            case ev.PlayAudio(pcm=pcm, generation=generation):
-                self._play(pcm, generation)
+                self._outbox.put_nowait((self._link, command))
+            case ev.PlayAudio(pcm=pcm, generation=generation, rate=rate):
+                self._play(pcm, generation, rate)
             case ev.ClearPlayback(generation=generation):
                 if self.audio is not None:
                     self.audio.clear(generation)
@@ -292,11 +354,11 @@ class SessionDriver:
 
     def _queue_video(self, command: ev.SendVideo) -> None:
         if self._video_drop.admit_video(self._outbox.qsize()):
-            self._outbox.put_nowait(command)
+            self._outbox.put_nowait((self._link, command))
 
-    def _play(self, pcm: bytes, generation: int) -> None:
+    def _play(self, pcm: bytes, generation: int, rate: int) -> None:
         if self.audio is not None:
-            self.audio.play(pcm, generation)
+            self.audio.play(to_model_rate(pcm, rate), generation)
         else:
             # No speaker: nothing will ever report the playback idle.
             asyncio.get_running_loop().call_soon(self.feed, ev.PlaybackIdle())
@@ -327,22 +389,40 @@ class SessionDriver:
 
     # -- history ----------------------------------------------------------------------------
 
-    def _begin_history(self, history: HistoryStore) -> None:
+    def _begin_history(self) -> None:
+        if self.history is None:
+            return
         meta = {"backend": self.backend, "model": self.settings.effective_model(self.backend)}
-        self._history_session = history.start_session(meta)
+        self._history_session = self.history.start_session(meta)  # a local key, at once
 
-    def _record(self, write: Callable[[HistoryStore], object]) -> None:
-        """Save as it happens; a failing disk is reported once and the session goes on."""
+    def _record(self, write: Callable[[HistoryWriter], object]) -> None:
+        """Hand a write to the history thread. It returns at once and never disables the
+        history: an unusable database is retried in the background, its state reported by
+        `_history_changed`."""
         if self.history is None:
             return
         try:
             write(self.history)
-        except (HistoryError, sqlite3.Error, OSError) as exc:
-            log.error("History not saved: %s", exc)
-            self.history = None
-            self._ui(
-                ev.Notice(f"The session history cannot be saved: {exc}", ev.NoticeLevel.WARNING)
-            )
+        except Exception:  # a bug in one write must not stop the session or the history
+            log.exception("History write not queued")
+
+    def watch_history(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Show the history's state changes (and what opening it said) in the window. The
+        writer calls from its own thread: hand over to the loop."""
+        if self.history is None or self._history_watched:
+            return
+        self._history_watched = True
+
+        def heard(status: HistoryStatus) -> None:
+            if not loop.is_closed():
+                loop.call_soon_threadsafe(self._history_changed, status)
+
+        self.history.listen(heard)
+
+    def _history_changed(self, status: HistoryStatus) -> None:
+        if status.text:
+            log.info("History %s: %s", status.state, status.text)
+            self._ui(HistoryNotice(status.state.value, status.text))
 
     # -- the link ---------------------------------------------------------------------------
 
@@ -357,7 +437,26 @@ class SessionDriver:
             self._link_task.cancel()
             self._link_task = None
         if link is not None:
-            self._spawn(link.close(), "link-close")
+            self._retire(link)
+
+    def _retire(self, link: LiveLink) -> None:
+        """Close `link` once everything queued for it has been written.
+
+        Sends queued before the close (a tool answer, typed text, in the same step as a goAway
+        handover) reach the old link before it closes; they are never re-sent on the next one,
+        whose resumed session predates them. The next connection waits for this close (a
+        resume beside the old socket fails)."""
+        flushed = asyncio.Event()
+        self._outbox.put_nowait((link, _Flush(flushed)))
+
+        async def close_when_flushed() -> None:
+            try:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(flushed.wait(), FLUSH_BEFORE_CLOSE_S)
+            finally:  # closed even when the session stops while it waits
+                await link.close()
+
+        self._closing = self._spawn(close_when_flushed(), "link-close")
 
     async def _run_link(self, command: ev.OpenLink, link_id: int) -> None:
         from desktop.live.errors import LinkError
@@ -365,6 +464,11 @@ class SessionDriver:
 
         if command.delay_s > 0:
             await asyncio.sleep(command.delay_s)
+        closing = self._closing
+        if closing is not None and not closing.done():
+            await asyncio.wait({closing}, timeout=FLUSH_BEFORE_CLOSE_S + 2.0)
+        if link_id != self._link_id:
+            return
         try:
             client, model, config = await self._connect_parts(command.resume_handle)
             link = LiveLink(client, model, config)
@@ -385,13 +489,37 @@ class SessionDriver:
             return
         self._link = link
         self.feed(ev.LinkOpened(resumed=command.resume_handle is not None))
-        async for event in link.events():
-            if link_id != self._link_id:
-                return
-            if isinstance(event, ev.LinkClosed):
+        await self._receive(link, link_id)
+
+    async def _receive(self, link: LiveLink, link_id: int) -> None:
+        """Feed the link's events until it closes. A failure while handling one (in the core,
+        or carrying out its commands) is this link's protocol error: logged, the link closed
+        and reconnected. Never a dead receiver behind a window that says "Connected"."""
+        event: ev.ServerEvent | ev.LinkClosed | None = None
+        try:
+            async with contextlib.aclosing(link.events()) as events:
+                async for event in events:
+                    if link_id != self._link_id:
+                        return
+                    if isinstance(event, ev.LinkClosed):
+                        self._link = None
+                    self._tap("in", event)
+                    self._pump(event)
+        except Exception as exc:
+            what = type(event).__name__ if event is not None else "a server message"
+            log.exception("Handling %s failed: a protocol error of this link", what)
+            if link_id != self._link_id or isinstance(event, ev.LinkClosed):
+                return  # stale, or the core already knows this link is gone
+            if self._link is link:
                 self._link = None
-            self._tap("in", event)
-            self.feed(event)
+            self._retire(link)
+            self.feed(
+                ev.LinkClosed(
+                    ev.CloseKind.PROTOCOL,
+                    None,
+                    f"A server message could not be handled ({type(exc).__name__}); reconnecting.",
+                )
+            )
 
     async def _connect_parts(self, handle: str | None) -> tuple[Any, str, Any]:
         from desktop.live.config import build_client, build_config, tools_from_declarations
@@ -400,8 +528,10 @@ class SessionDriver:
         if self._client is None:
             # Constructing the client reads credentials files: keep it off the Qt thread.
             self._client = await asyncio.to_thread(build_client, options)
-        # Read at every connect: MCP servers can come and go during a session.
+        # Read at every connect: MCP servers join (they start alongside the session, never in
+        # front of it) and go during a session.
         declarations = self.toolbox.declarations() if self.toolbox is not None else []
+        self._declared_tools = {d["name"] for d in declarations}
         config = build_config(options, handle, tools_from_declarations(declarations))
         return self._client, options.model_name, config
 
@@ -420,10 +550,12 @@ class SessionDriver:
         from desktop.live.errors import LinkError
 
         while True:
-            command = await self._outbox.get()
-            link = self._link
-            if link is None:
-                continue  # the link went away: the core buffers what must survive a reconnect
+            link, command = await self._outbox.get()
+            if isinstance(command, _Flush):
+                command.done.set()  # everything before it went out: the link may close now
+                continue
+            if link is None or not link.is_open:
+                continue  # no link, or one known closed: the core buffers what must survive
             try:
                 await self._send(link, command)
                 self._tap("out", command)
@@ -433,6 +565,10 @@ class SessionDriver:
                 log.info("Send failed (%s): %s", type(command).__name__, exc.message)
                 if self._link is link:
                     self._link = None
+                continue
+            if isinstance(command, ev.SendToolResults):
+                # Only now are the calls answered: a goAway handover waited for this.
+                self.feed(ev.ToolResultsSent(tuple(r.id for r in command.results)))
 
     def _tap(self, direction: str, message: ev.Command | ev.ServerEvent | ev.LinkClosed) -> None:
         if self.on_wire is not None:
@@ -485,8 +621,10 @@ class SessionDriver:
     async def _start_tools(self) -> None:
         from desktop.infra import paths
         from desktop.infra.credentials import lookup_secret
+        from desktop.infra.redact import register_secret
         from desktop.tools import Toolbox, ToolContext
 
+        self._declared_tools = set()  # a new session: the model knows no tool yet
         manuals = Path(self.settings.manuals_dir) if self.settings.manuals_dir else None
         if manuals is None and (paths.data_dir() / "manuals").is_dir():
             manuals = paths.data_dir() / "manuals"
@@ -495,7 +633,8 @@ class SessionDriver:
                 data_dir=paths.data_dir(),
                 manuals_dir=manuals,
                 config_path=paths.config_dir() / "tools.toml",
-                resolve_secret=lookup_secret,
+                resolve_secret=lookup_secret,  # the tools call it on a worker thread
+                on_secret=register_secret,  # ${ENV:...} values are secrets as much
                 http_verify=self.settings.ca_file or True,
                 confirm=self._confirm if self._confirm_tool is not None else None,
                 on_activity=self._on_tool_activity,
@@ -503,9 +642,22 @@ class SessionDriver:
                 take_snapshot=self._snapshot_for_tool,
                 log_note=self._log_work_note,
                 on_timer=self._on_timer,
+                on_tools_changed=self._on_tools_changed,
             )
         )
-        await self.toolbox.start()  # never raises; reports config problems as notices
+        # Quick (tools.toml, HTTP tools); MCP servers start in the background and never hold
+        # up the connect. Never raises; reports config problems as notices.
+        await self.toolbox.start()
+
+    def _on_tools_changed(self) -> None:
+        """MCP tools came (or went): a note for those the model does not know yet."""
+        toolbox = self.toolbox
+        if toolbox is None:
+            return
+        joined = sorted(set(toolbox.registry.names()) - self._declared_tools)
+        if joined and self._running:
+            when = "the next connection" if self._declared_tools else "the connection"
+            self.feed(ev.AppNote(f"Tools ready: {', '.join(joined)} (offered from {when})."))
 
     async def _confirm(self, name: str, args: Mapping[str, Any]) -> Confirmation:
         from desktop.tools import Confirmation
@@ -672,9 +824,24 @@ class SessionDriver:
         self._ui(ev.Notice(message, ev.NoticeLevel.ERROR))
 
     async def _cancel_tasks(self) -> None:
+        self._closing = None
         closing = self._tasks.named("link-close")
         if closing:  # let the socket close cleanly, but never hang the window on it
             await asyncio.wait(closing, timeout=2.0)
         await self._tasks.cancel_all()
         self._link = None
         self._tool_tasks.clear()
+
+
+def to_model_rate(pcm: bytes, rate: int) -> bytes:
+    """Model audio at another (valid: the live adapter checked it) rate, brought to the
+    player's 24 kHz so it plays at the right pitch and speed."""
+    from desktop.audio.engine import MODEL_RATE
+
+    if rate == MODEL_RATE or len(pcm) < 2:
+        return pcm
+    import numpy as np
+    import soxr
+
+    samples = np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype="<i2")
+    return bytes(soxr.resample(samples, rate, MODEL_RATE).astype("<i2").tobytes())

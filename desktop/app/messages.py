@@ -37,7 +37,17 @@ class Speaking:
     speaking: bool
 
 
-AppEvent = ev.UiEvent | VideoStatus | AudioLevels | Speaking
+@dataclass(frozen=True)
+class HistoryNotice:
+    """The history database changed state: "unavailable" (held in memory, retried),
+    "recovered" (saved again), "damaged" (moved aside, a new one started) or "overflow" (the
+    memory held for it is full). `text` is for the window as it is."""
+
+    state: str
+    text: str
+
+
+AppEvent = ev.UiEvent | VideoStatus | AudioLevels | Speaking | HistoryNotice
 UiCallback = Callable[[AppEvent], None]
 # The user's answer to "may this tool run?": "deny", "once", or "session" (don't ask again).
 ConfirmTool = Callable[[str, Mapping[str, Any]], Awaitable[str]]

@@ -69,7 +69,11 @@ class _OurHandler:
 
 
 class _FileHandler(logging.handlers.RotatingFileHandler, _OurHandler):
-    pass
+    def _open(self) -> Any:
+        # Every log file (the first and each one after a rollover) is created 0600 before
+        # it is opened for appending: the log describes the technician's work.
+        paths.private_file(Path(self.baseFilename))
+        return super()._open()
 
 
 class _StderrHandler(logging.StreamHandler, _OurHandler):  # type: ignore[type-arg]
@@ -104,7 +108,7 @@ def setup_logging(level: str | int = "INFO", log_dir: Path | None = None) -> Pat
     """
     global _current_log_file  # noqa: PLW0603 - the process has one logging setup
     log_dir = log_dir or paths.log_dir()
-    log_dir.mkdir(parents=True, exist_ok=True)
+    paths.private_dir(log_dir)  # 0700
     log_file = log_dir / LOG_FILE_NAME
     reset_logging()
 

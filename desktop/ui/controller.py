@@ -27,7 +27,9 @@ from desktop.app import (
     Speaking,
     VideoStatus,
 )
+from desktop.app.messages import HistoryNotice
 from desktop.app.tasks import OwnedTasks
+from desktop.infra.window_state import WindowState
 from desktop.session import events as ev
 from desktop.session.states import LinkState
 from desktop.ui.main_window import MainWindow
@@ -48,10 +50,14 @@ VIDEO_STATE_TEXT = {
 
 
 class Controller(QObject):
-    def __init__(self, window: MainWindow, driver: SessionDriver) -> None:
+    def __init__(
+        self, window: MainWindow, driver: SessionDriver, layout: WindowState | None = None
+    ) -> None:
         super().__init__()
         self.window = window
         self.driver = driver
+        self._layout = layout or WindowState()  # loaded by the caller: constructors do no I/O
+        self.save_on_close = True  # False for --smoke-test: an offscreen run saves no layout
         self._tasks = OwnedTasks(on_failure=self._task_failed)
         self._preview_seq = -1
         self._started_at: float | None = None
@@ -95,8 +101,6 @@ class Controller(QObject):
         window.quit_action.triggered.connect(window.close)
         window.open_logs_action.triggered.connect(self._open_log_folder)
         window.inspector_action.toggled.connect(window.inspector.setVisible)
-        window.inspector_action.setChecked(driver.settings.inspector_visible)
-        window.inspector.setVisible(driver.settings.inspector_visible)
         driver.on_wire = self._on_wire
         self._restore_geometry()
         QTimer.singleShot(0, self._start_filling_sources)
@@ -182,29 +186,24 @@ class Controller(QObject):
 
     def open_settings(self) -> None:
         from desktop.app import test_connection
-        from desktop.audio.devices import list_devices
         from desktop.infra.credentials import find_api_key
         from desktop.ui.settings_dialog import SettingsDialog
 
-        key, source = find_api_key()
+        previous_key = self.driver.api_key
         dialog = SettingsDialog(
             self.driver.settings,
             self.window,
-            devices=list_devices,
+            devices=list_audio_devices,  # called by the dialog on a worker thread
             test_connection=test_connection,
-            current_api_key=key,
-            key_source=source,
+            current_api_key=previous_key,
+            find_key=find_api_key,  # the keyring may prompt: read on the dialog's worker thread
         )
 
         def accepted() -> None:
             from desktop.infra.settings import save_settings
 
             new = dialog.result_settings()
-            api_key = dialog.entered_api_key() if dialog.key_stored else None
-            if dialog.key_deleted or dialog.key_stored:
-                api_key = api_key or find_api_key()[0]
-            else:
-                api_key = key
+            api_key = dialog.key_to_use(previous_key)
             try:
                 save_settings(new)
             except OSError as exc:
@@ -223,10 +222,13 @@ class Controller(QObject):
     def open_history(self) -> None:
         from desktop.ui.history_view import HistoryDialog
 
-        if self.driver.history is None:
-            self.show_banner("The history is not available (see the log).", error=True)
+        writer = self.driver.history
+        store = writer.store if writer is not None else None
+        if store is None:
+            status = writer.status.text if writer is not None else ""
+            self.show_banner(status or "The history is not available (see the log).", error=True)
             return
-        dialog = HistoryDialog(self.driver.history, self.window)
+        dialog = HistoryDialog(store, self.window)
         dialog.open()
         self._dialog = dialog
 
@@ -235,6 +237,8 @@ class Controller(QObject):
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Allow this action?")
+        # The name and the arguments come from the model: shown literally, never as HTML.
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
             f"The assistant wants to run “{name}”, which changes something outside this app."
         )
@@ -273,26 +277,43 @@ class Controller(QObject):
             self.window.inspector.record(direction, kind, size, summary, time.time())
 
     def _restore_geometry(self) -> None:
-        s = self.driver.settings
-        if s.window_geometry:
-            self.window.restoreGeometry(QByteArray.fromBase64(s.window_geometry.encode()))
-        if s.splitter_state:
-            self.window.splitter.restoreState(QByteArray.fromBase64(s.splitter_state.encode()))
+        layout = self._layout
+        self.window.inspector_action.setChecked(layout.inspector_visible)
+        self.window.inspector.setVisible(layout.inspector_visible)
+        if layout.geometry:
+            self.window.restoreGeometry(QByteArray.fromBase64(layout.geometry.encode()))
+        if layout.state:
+            self.window.restoreState(QByteArray.fromBase64(layout.state.encode()))
+        if layout.splitter:
+            self.window.splitter.restoreState(QByteArray.fromBase64(layout.splitter.encode()))
 
-    def _save_geometry(self) -> None:
+    def _save_on_close(self) -> None:
+        """The layout goes to its own file; settings.toml gets only what the user changed in
+        this run (usually nothing), so a window that never touched IT's file never writes it."""
         from desktop.infra.settings import save_settings
+        from desktop.infra.window_state import save_window_state
 
-        s = self.driver.settings
-        s.window_geometry = bytes(self.window.saveGeometry().toBase64().data()).decode()
-        s.splitter_state = bytes(self.window.splitter.saveState().toBase64().data()).decode()
-        s.inspector_visible = self.window.inspector_action.isChecked()
+        def b64(blob: QByteArray) -> str:
+            return bytes(blob.toBase64().data()).decode()
+
+        layout = WindowState(
+            geometry=b64(self.window.saveGeometry()),
+            state=b64(self.window.saveState()),
+            splitter=b64(self.window.splitter.saveState()),
+            inspector_visible=self.window.inspector_action.isChecked(),
+        )
         try:
-            save_settings(s)
+            save_window_state(layout)
         except OSError as exc:
             log.warning("Window layout not saved: %s", exc)
+        try:
+            save_settings(self.driver.settings)
+        except OSError as exc:
+            log.warning("Settings not saved: %s", exc)
 
     def _on_closing(self) -> None:
-        self._save_geometry()
+        if self.save_on_close:
+            self._save_on_close()
         self._preview_timer.stop()
         self._status_timer.stop()
         try:
@@ -345,6 +366,10 @@ class Controller(QObject):
                     detail = f"\n{message}" if message and message != text else ""
                     self.window.preview.setPixmap(QPixmap())
                     self.window.preview.setText(text + detail)
+            case HistoryNotice(state=state, text=text):
+                # Unavailable, damaged, memory full, saved again: each replaces the last, so
+                # the banner never says "unavailable" after the history is saved again.
+                self.show_banner(text, error=state == "damaged")
 
     def _reset_meters(self) -> None:
         """Nothing flows once the session ends: no meter may stay frozen at its last level."""
@@ -401,6 +426,17 @@ class TalkKeyFilter(QObject):
                 self._talk(event.type() == QEvent.Type.KeyPress)
                 return True
         return False
+
+
+def list_audio_devices() -> tuple[list[str], list[str]]:
+    """(input names, output names); call it on a worker thread, as the settings dialog does.
+
+    The import is here, not at the top or in open_settings: importing sounddevice initialises
+    PortAudio, which enumerates every device, and that must not block the Qt thread.
+    """
+    from desktop.audio.devices import list_devices
+
+    return list_devices()
 
 
 def _dbfs(level: float) -> float:

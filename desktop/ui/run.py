@@ -14,11 +14,14 @@ import qasync
 
 from desktop.app import SessionDriver, smoke_check
 from desktop.cli import CliOptions
-from desktop.infra.credentials import load_api_key
-from desktop.infra.history import HistoryError, HistoryStore
+from desktop.infra import paths
+from desktop.infra.credentials import KeyLookup
+from desktop.infra.history_writer import HistoryWriter
 from desktop.infra.logs import install_exception_hooks, setup_logging
 from desktop.infra.redact import register_secret
-from desktop.infra.settings import Settings, save_settings
+from desktop.infra.settings import Settings, notes_banner, save_settings
+from desktop.infra.window_state import load_window_state
+from desktop.ui.single_instance import claim_for_this_run, listen_for_second_launches
 
 log = logging.getLogger("desktop")
 
@@ -26,9 +29,15 @@ log = logging.getLogger("desktop")
 def run(opts: CliOptions, settings: Settings, notes: list[str]) -> int:
     if opts.smoke_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # First of all: a second launch must not open the history, a settings writer or a window.
+    # A smoke test runs beside a real instance and hands nothing over.
+    instance = None if opts.smoke_test else claim_for_this_run(opts)
+    if instance is None and not opts.smoke_test:
+        return 0  # handed over to the running instance
     log_file = setup_logging(settings.log_level)
-    api_key = load_api_key()
-    register_secret(api_key)
+    # The keyring may prompt or hang: it is read on a worker thread from here on, and awaited
+    # below with the loop running, so the window's thread never blocks on it.
+    key_lookup = KeyLookup().start()
 
     from PySide6.QtCore import QTimer
 
@@ -37,6 +46,8 @@ def run(opts: CliOptions, settings: Settings, notes: list[str]) -> int:
     from desktop.ui.welcome import needs_welcome
 
     loop = _qt_loop(log_file)
+    second_launches = listen_for_second_launches(instance)  # the window takes them once built
+    api_key, key_problem = _api_key_at_launch(loop, key_lookup)
     # A scripted start (--connect, --smoke-test) never waits on a dialog.
     if not (opts.smoke_test or opts.connect) and needs_welcome(settings, api_key):
         settings, api_key = _welcome(settings, api_key)
@@ -54,16 +65,20 @@ def run(opts: CliOptions, settings: Settings, notes: list[str]) -> int:
 
     history = _open_history()
     driver = SessionDriver(settings, api_key, on_ui, history, confirm_tool)
-    controller = Controller(window, driver)
+    driver.watch_history(loop)  # what opening the history says reaches the window
+    controller = Controller(window, driver, load_window_state())
+    second_launches.deliver_to(controller)
     window.show()
-    for note in notes:
-        controller.show_banner(note)
+    _show_settings_notes(controller, notes)
+    if key_problem:
+        controller.show_banner(key_problem)  # no key, no connection: this one goes on top
     log.info("Window shown (backend %s, log %s)", driver.backend, log_file)
 
     if opts.smoke_test:
         for line in smoke_check(settings, api_key):
             log.info("smoke: %s", line)
         log.info("init finished")
+        controller.save_on_close = False  # the user's layout is not an offscreen window's
         QTimer.singleShot(0, window.close)  # close from inside the loop, as a user would
         with loop:
             loop.run_until_complete(controller.closed.wait())
@@ -78,8 +93,31 @@ def run(opts: CliOptions, settings: Settings, notes: list[str]) -> int:
         QTimer.singleShot(0, controller.start_session)  # once the loop runs
     with loop:
         loop.run_until_complete(controller.closed.wait())
+    if instance is not None:
+        instance.release()  # after the session and the history closed: then another may start
     log.info("Closed cleanly")
     return 0
+
+
+def _show_settings_notes(controller: Any, notes: list[str]) -> None:
+    """Settings were read before logging started: their notes reach the log and the window
+    here, all in one banner (a banner shows one text at a time)."""
+    for note in notes:
+        log.warning("Settings: %s", note)
+    if notes:
+        controller.show_banner(notes_banner(notes))
+
+
+def _api_key_at_launch(
+    loop: asyncio.AbstractEventLoop, lookup: KeyLookup
+) -> tuple[str | None, str]:
+    """(key, problem): the launch's key lookup awaited with the Qt loop running (events,
+    timers and the single-instance socket go on); a keyring that does not answer in time
+    is a message for the window, and the app starts without the stored key."""
+    found = loop.run_until_complete(lookup.result())
+    if found.problem:
+        log.warning("API key: %s", found.problem)
+    return found.key, found.problem
 
 
 def _qt_loop(log_file: Path) -> qasync.QEventLoop:
@@ -128,15 +166,10 @@ def _welcome(settings: Settings, api_key: str | None) -> tuple[Settings, str | N
     return settings, api_key
 
 
-def _open_history() -> HistoryStore | None:
-    try:
-        store = HistoryStore.open()
-    except (HistoryError, OSError) as exc:
-        log.error("History unavailable: %s", exc)
-        return None
-    for note in store.notes:
-        log.warning("History: %s", note)
-    return store
+def _open_history() -> HistoryWriter:
+    """The history's writer thread, started: it opens the database itself, so a database held
+    by another program never delays the window; its notes reach the window as banners."""
+    return HistoryWriter(paths.history_path()).start()
 
 
 def _close_on_signals(window: object) -> None:

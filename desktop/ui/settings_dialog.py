@@ -5,6 +5,11 @@ function `validate_settings`; the dialog only maps widgets to a Settings value a
 messages next to their fields. The API key never enters Settings: it goes to the OS keyring
 through an injected `store_key` (infra.credentials.store_api_key by default) when the user
 presses OK.
+
+The keyring may prompt or hang, so with an event loop running (the app) every keyring call
+(save on OK, "Forget", and the read when `find_key` is given) runs on a worker thread with a
+time limit, and the dialog says what it is waiting for; without a loop (a plain modal use)
+they are made directly.
 """
 
 from __future__ import annotations
@@ -12,8 +17,9 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import re
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
@@ -37,12 +43,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.infra.credentials import CredentialError, delete_api_key, redact, store_api_key
+from desktop.infra.credentials import (
+    CredentialError,
+    api_key_from_env,
+    delete_api_key,
+    keyring_call,
+    redact,
+    store_api_key,
+)
+from desktop.infra.redact import register_secret
 from desktop.infra.settings import (
     DEFAULT_SYSTEM_INSTRUCTION,
     VAD_SENSITIVITIES,
     Settings,
 )
+from desktop.ui.widgets import make_plain
 
 # (input device names, output device names), as desktop.audio.devices.list_devices returns.
 DeviceLists = tuple[Sequence[str], Sequence[str]]
@@ -66,6 +81,7 @@ VIDEO_SOURCE_HELP = (
     "Examples: 0 (first camera), camera:1, screen, screen:0,0,1280,720, "
     "rtsp://camera.local/stream, /path/to/video.mp4, none"
 )
+LOOKING_FOR_KEY = "Looking in the system keyring…"
 SPEAKER_MODE = "Speaker mode (echo cancellation on)"
 HEADSET_MODE = "Headset mode (echo cancellation off)"
 
@@ -169,6 +185,7 @@ class SettingsDialog(QDialog):
         key_source: str = "",
         store_key: Callable[[str], None] = store_api_key,
         delete_key: Callable[[], bool] = delete_api_key,
+        find_key: Callable[[], tuple[str | None, str]] | None = None,
         is_file: Callable[[str], bool] = _is_file,
         check_source: SourceCheck = check_video_source,
     ) -> None:
@@ -182,6 +199,9 @@ class SettingsDialog(QDialog):
         self._key_source = key_source
         self._store_key = store_key
         self._delete_key = delete_key
+        self._find_key = find_key  # (key, source), read on show when given
+        self._keyring_task: asyncio.Task[bool] | None = None
+        self._key_read = False
         self._is_file = is_file
         self._check_source = check_source
         self._test_task: asyncio.Task[str] | None = None
@@ -226,6 +246,7 @@ class SettingsDialog(QDialog):
         self._on_backend_changed()
         if isinstance(devices, tuple):
             self._fill_devices(devices)  # a given list costs nothing; a callable waits for show
+        make_plain(self)  # messages quote exceptions, the server and the keyring: literal
 
     # -- building -------------------------------------------------------------------------
 
@@ -432,6 +453,31 @@ class SettingsDialog(QDialog):
         self.jpeg_quality.setValue(s.jpeg_quality)
         self._set_device_items(self.input_device, [], s.input_device)
         self._set_device_items(self.output_device, [], s.output_device)
+        self._show_key_state()
+
+    @property
+    def current_api_key(self) -> str | None:
+        """The key the program runs with, as the dialog knows it (see `key_known`)."""
+        return None if self.key_deleted else self._current_key
+
+    @property
+    def key_known(self) -> bool:
+        """False while `find_key` has not answered (or failed): keep the key you had."""
+        return self._find_key is None or self._key_read
+
+    def key_to_use(self, previous: str | None) -> str | None:
+        """After OK: the key the program runs with, without touching the keyring here.
+
+        The key just stored; after "Forget", only one from the environment; else the key the
+        dialog read, or `previous` while that read has not answered.
+        """
+        if self.key_stored:
+            return self.entered_api_key()
+        if self.key_deleted:
+            return api_key_from_env()
+        return self.current_api_key if self.key_known else previous
+
+    def _show_key_state(self) -> None:
         if self._key_source.startswith("env:"):
             var = self._key_source.removeprefix("env:")
             self.key_note.setText(f"{var} is set in the environment and overrides a stored key.")
@@ -544,14 +590,54 @@ class SettingsDialog(QDialog):
         if self._errors:
             return
         key = self.entered_api_key()
-        if key is not None:
-            try:
+        if key is None:
+            super().accept()
+            return
+        if self._keyring_busy():
+            return  # a save is on its way: OK once is enough
+        self._say_saving()  # at once, not when the task starts
+        if not self._start_keyring_task(self.store_key_async(key), "settings-store-key"):
+            try:  # no event loop: nothing else to keep running
                 self._store_key(key)
             except CredentialError as exc:
+                self._show_key_state()
+                self.revalidate()
                 self._show_error("api_key", str(exc))
                 return
             self.key_stored = True
+            super().accept()
+
+    async def store_key_async(self, key: str) -> bool:
+        """Save the typed key on a worker thread; the dialog closes once it is stored."""
+        register_secret(key)
+        self._say_saving()
+        try:
+            await keyring_call(self._store_key, key, what="saving the API key")
+        except CredentialError as exc:
+            self._show_key_state()
+            self.revalidate()
+            self._show_error("api_key", str(exc))
+            return False
+        self.key_stored = True
         super().accept()
+        return True
+
+    def _say_saving(self) -> None:
+        self.ok_button.setEnabled(False)
+        self.key_note.setText("Saving the key in the system keyring…")
+
+    def _keyring_busy(self) -> bool:
+        return self._keyring_task is not None and not self._keyring_task.done()
+
+    def _start_keyring_task(self, coro: Coroutine[Any, Any, bool], name: str) -> bool:
+        """Run a keyring coroutine on the loop; False (coroutine closed) without a loop."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            coro.close()
+            return False
+        self._keyring_task = loop.create_task(coro, name=name)
+        return True
 
     def _show_error(self, name: str, message: str) -> None:
         label = self._error_labels[name]
@@ -561,11 +647,48 @@ class SettingsDialog(QDialog):
         self._fields[name].setFocus()
 
     def _forget_key(self) -> None:
-        try:
+        if self._keyring_busy():
+            return
+        if self._start_keyring_task(self.forget_key_async(), "settings-forget-key"):
+            return
+        try:  # no event loop: nothing else to keep running
             self._delete_key()
         except CredentialError as exc:
             self._show_error("api_key", str(exc))
             return
+        self._key_forgotten()
+
+    async def forget_key_async(self) -> bool:
+        """Remove the stored key on a worker thread."""
+        self.forget_key_button.setEnabled(False)
+        try:
+            await keyring_call(self._delete_key, what="removing the API key")
+        except CredentialError as exc:
+            self._show_error("api_key", str(exc))
+            return False
+        finally:
+            self.forget_key_button.setEnabled(True)
+        self._key_forgotten()
+        return True
+
+    async def load_key(self) -> bool:
+        """Read where the key comes from on a worker thread (`find_key`), then show it."""
+        if self._find_key is None:
+            return False
+        self.key_note.setText(LOOKING_FOR_KEY)
+        try:
+            key, source = await keyring_call(self._find_key, what="reading the API key")
+        except CredentialError as exc:
+            self.key_note.setText(str(exc))
+            return False
+        self._current_key, self._key_source = key, source
+        self._key_read = True
+        self._show_key_state()
+        self.forget_key_button.setVisible(self._key_source == "keyring" and not self.key_deleted)
+        self.revalidate()
+        return True
+
+    def _key_forgotten(self) -> None:
         self.key_deleted = True
         self.key_note.setText("The stored key was removed.")
         self.forget_key_button.hide()
@@ -588,6 +711,7 @@ class SettingsDialog(QDialog):
         self._testing = True
         self.test_button.setEnabled(False)
         key = self.entered_api_key() or (None if self.key_deleted else self._current_key)
+        register_secret(key)  # a typed key is not saved yet, but the test may print it
         try:
             message = await self._test_connection(self.result_settings(), key)
         except asyncio.CancelledError:
@@ -617,6 +741,9 @@ class SettingsDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.revalidate()  # the CA file and video file may have appeared or gone
+        if self._find_key is not None and self._keyring_task is None:
+            self.key_note.setText(LOOKING_FOR_KEY)  # at once, not when the task starts
+            self._start_keyring_task(self.load_key(), "settings-read-key")
         if callable(self._devices) and not self._devices_loaded:
             self._devices_loaded = True
             self._on_refresh_devices()
@@ -626,6 +753,9 @@ class SettingsDialog(QDialog):
             loop = asyncio.get_running_loop()
         except RuntimeError:
             return
+        if self._device_task is not None and not self._device_task.done():
+            return  # one listing at a time: a second click waits for the first answer
+        self.devices_note.setText("Looking for devices…")  # at once, not when the task starts
         # Referenced until done; a device listing is short and left to finish.
         self._device_task = loop.create_task(self.load_devices(), name="settings-devices")
 
@@ -664,6 +794,9 @@ class SettingsDialog(QDialog):
 
     def done(self, result: int) -> None:
         self._cancel_test()  # OK, Cancel, Escape and the close button all end here
+        if self._keyring_busy() and result != QDialog.DialogCode.Accepted:
+            assert self._keyring_task is not None
+            self._keyring_task.cancel()  # the dialog is gone; its thread may finish unwatched
         super().done(result)
 
 

@@ -188,7 +188,9 @@ async def test_settings_dialog_messages_are_literal(qtbot: QtBot) -> None:
     assert_literal(dialog.devices_note, f"Could not list audio devices: {HOSTILE}")
     dialog.backend.setCurrentIndex(dialog.backend.findData("gemini"))
     dialog.api_key.setText("AIza" + "y" * 35)
-    dialog.accept()  # the keyring refuses: its message is shown under the key
-    assert any(displayed(label) == f"⚠ {HOSTILE}" for label in labels_with(dialog, "bold"))
+    dialog.accept()  # the keyring refuses (on its worker thread): its message shows under the key
+    await wait_until(
+        lambda: any(displayed(label) == f"⚠ {HOSTILE}" for label in labels_with(dialog, "bold"))
+    )
     for label in dialog.findChildren(QLabel):
         assert label.textFormat() == Qt.TextFormat.PlainText, label.text()
