@@ -1,9 +1,13 @@
-"""Audio benchmark: barge-in, echo cancellation, VAD, latency and CPU of the audio engine.
+"""Audio benchmark: echo per path, barge-in at the device, latency and CPU of the audio engine.
 
-Runs the real AudioEngine on a private PulseAudio (null sinks, as in the tests) and the DSP
-chain offline on the synthetic room of ../shared/AUDIO.md. Prints a table, then one JSON line.
+Runs the real AudioEngine on a private PulseAudio (null sinks, as in the tests). Per echo path
+(``module-loopback`` from the speaker's monitor into the microphone, 20/40/90/150 ms): a reply
+played in bursts, the user talking over it at 3 s (double talk), ``clear()`` at 6 s (barge-in),
+the user again at 9 s (model silent). The Live server's rule is applied to what the engine
+sends (a 20 ms chunk with RMS >= 300 is speech). Also the DSP chain offline on the synthetic
+room of ../shared/AUDIO.md. Prints a table, then one JSON line.
 
-    .venv/bin/python bench/bench_audio.py [--trials 50] [--duplex-seconds 10]
+    .venv/bin/python bench/bench_audio.py [--paths 20,40,90,150] [--voice speech|tone] [--trials 50]
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from support.echo_live import run_reply
+from support.echo_sim import scaled
 from support.pulse import (
     PulseServer,
     private_pulse,
@@ -28,7 +34,7 @@ from support.pulse import (
     tone,
 )
 
-from desktop.audio import AudioEngine, AudioSettings
+from desktop.audio import AudioEngine
 from desktop.audio.dsp import FRAME, EchoCanceller, VoiceActivity
 
 RATE = 16000
@@ -182,100 +188,106 @@ async def barge_in_and_playback(trials: int) -> dict[str, float]:
     }
 
 
-async def duplex(pulse: PulseServer, seconds: float, tmp: Path) -> dict[str, float]:
-    """Model speech playing, echo path loaded, AEC + VAD on: capture latency and CPU."""
-    reply, _ = read_wav(speech_wav(tmp / "reply.wav", FAR_TEXT, 24000))
-    loopback = pulse.load_module(
-        "module-loopback", "source=spk.monitor", "sink=mic", "latency_msec=40"
+async def echo_path(
+    pulse: PulseServer, tmp: Path, path_ms: int, voice: str
+) -> dict[str, float | list[float]]:
+    """One reply over a ``path_ms`` loopback: echo, double talk, barge-in, latency, CPU."""
+    if voice == "tone":
+        reply = tone(440.0, 12.0, 24000, amplitude=0.2)
+    else:
+        reply, _ = read_wav(speech_wav(tmp / "reply.wav", FAR_TEXT, 24000))
+        reply = scaled(reply, 5000.0)
+    user, _ = read_wav(speech_wav(tmp / "user.wav", NEAR_TEXT, 16000))
+    user = scaled(user, 16000.0)  # about 10 dB above the echo on this 0 dB path
+    run = await run_reply(
+        pulse, tmp, reply, path_ms=path_ms, user16k=user, user_at_s=(3.0, 9.0), clear_at_s=6.0
     )
-    chunks: list[bytes] = []
-    speaking: list[bool] = []
-    engine = AudioEngine(
-        chunks.append,
-        asyncio.get_running_loop(),
-        settings=AudioSettings(),
-        on_speaking=speaking.append,
-    )
-    engine.start()
-    try:
-        await flowing(engine)
-        engine.stats.capture_delays.clear()
-        cpu0, wall0 = time.process_time(), time.perf_counter()
-        played = 0.0
-        while played < seconds:
-            engine.play(reply.tobytes(), engine.generation)
-            length = len(reply) / 24000
-            await asyncio.sleep(min(length, seconds - played))
-            played += length
-        cpu = time.process_time() - cpu0
-        wall = time.perf_counter() - wall0
-        delays = list(engine.stats.capture_delays)
-        processor = engine._processor
-        dsp_cpu = processor.cpu_s if processor is not None else float("nan")
-        anchored = processor.anchored if processor is not None else False
-        aligner = processor.aligner if processor is not None else None
-        waits = aligner.waits if aligner is not None else 0
-        missing = aligner.missing if aligner is not None else 0
-        frames = engine.stats.input_blocks
-    finally:
-        engine.stop()
-        pulse.unload_module(loopback)
+    processor = run.engine._processor
+    gate = processor.gate if processor is not None else None
+    erle = run.erle_per_second()
+    m2w = run.mic_to_wire_s()
+    ghost = run.ghost_s()
     return {
-        "capture_ms_p50": pct(delays, 50) * 1000,
-        "capture_ms_p95": pct(delays, 95) * 1000,
-        "cpu_share_of_one_core": cpu / wall,
-        "dsp_cpu_share": dsp_cpu / wall,
-        "duplex_seconds": wall,
-        "echo_reference_anchored": float(anchored),
-        "live_false_barge_ins": float(sum(speaking)),
-        "reference_wait_share": waits / max(1, frames),
-        "reference_missing_share": missing / max(1, frames),
+        "erle_db_per_s": [round(x, 1) for x in erle],
+        "erle_db_min_s": min(erle) if erle else float("nan"),
+        "worst_echo_chunk_rms": run.worst_chunk(),
+        "self_interruptions": float(run.self_interruptions()),
+        "self_interruption_times_s": run.self_interruption_times(),
+        "false_barge_in_share": run.false_barge_in_share(),
+        "ghost_after_clear_ms": ghost * 1000 if ghost is not None else float("nan"),
+        "underruns": float(run.underflows),
+        "mic_to_wire_double_talk_ms": m2w[0] * 1000 if m2w else float("nan"),
+        "mic_to_wire_model_silent_ms": m2w[1] * 1000 if len(m2w) > 1 else float("nan"),
+        "cpu_process_share": run.cpu_process_s / run.wall_s,
+        "cpu_dsp_share": run.cpu_dsp_s / run.wall_s,
+        "gate_silenced_frames": float(gate.stats.suppressed) if gate else float("nan"),
+        "gate_double_talk_frames": float(gate.stats.near_end) if gate else float("nan"),
     }
 
 
-async def main_async(args: argparse.Namespace) -> dict[str, float]:
+async def main_async(args: argparse.Namespace) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
-        results = offline_dsp(tmp)
+        results: dict[str, Any] = dict(offline_dsp(tmp))
         with private_pulse() as pulse:
             results |= await barge_in_and_playback(args.trials)
-            results |= await duplex(pulse, args.duplex_seconds, tmp)
+            for path in args.paths:
+                results[f"path_{path}ms"] = await echo_path(pulse, tmp, path, args.voice)
     return results
 
 
 ROWS = [
-    ("barge-in: clear() -> first all-zero block to device, p50", "barge_in_ms_p50", "ms", "<= 20"),
-    ("barge-in: same, p99", "barge_in_ms_p99", "ms", "<= 20"),
-    ("output block", "output_block_ms", "ms", ""),
-    ("VAD onset -> speaking (offline, 20 ms blocks)", "vad_onset_ms", "ms", ""),
+    ("barge-in: clear() -> first all-zero block handed over, p50", "barge_in_ms_p50", "ms", ""),
+    ("barge-in: same, p99", "barge_in_ms_p99", "ms", ""),
     ("playback: play() -> first sample to device, p50", "playback_ms_p50", "ms", ""),
-    ("playback: same, p95", "playback_ms_p95", "ms", ""),
-    ("capture: input callback -> on_mic_chunk, p50", "capture_ms_p50", "ms", ""),
-    ("capture: same, p95 (AEC+VAD on, echo path)", "capture_ms_p95", "ms", "<= 30"),
     ("ERLE, synthetic room (offline)", "erle_db", "dB", ">= 30"),
-    ("residual echo windows judged speech", "residual_echo_vad_speech_share", "share", ""),
-    ("false barge-in share (speaking on echo)", "false_barge_in_share", "share", "<= 0.02"),
-    ("speaking onsets on live echo (loopback)", "live_false_barge_ins", "count", "0"),
-    ("mic blocks that waited for their echo reference", "reference_wait_share", "share", ""),
-    ("mic blocks whose reference never came (zeros)", "reference_missing_share", "share", "0"),
-    ("AEC3 CPU per 10 ms", "aec_cpu_us_per_10ms", "us", ""),
-    ("Silero VAD CPU per 10 ms", "vad_cpu_us_per_10ms", "us", ""),
-    ("CPU, whole process, duplex audio", "cpu_share_of_one_core", "core", "<= 0.05"),
-    ("CPU, mic DSP chain only", "dsp_cpu_share", "core", ""),
+    (
+        "residual echo windows judged speech (offline)",
+        "residual_echo_vad_speech_share",
+        "share",
+        "",
+    ),
+    ("VAD onset -> speaking (offline, 20 ms blocks)", "vad_onset_ms", "ms", ""),
+    ("AEC3 CPU per 10 ms (offline)", "aec_cpu_us_per_10ms", "us", ""),
+    ("Silero VAD CPU per 10 ms (offline)", "vad_cpu_us_per_10ms", "us", ""),
     ("output underflows during barge-in trials", "output_underflows", "count", ""),
+]
+PATH_ROWS = [
+    ("self-interruptions (echo chunks RMS >= 300)", "self_interruptions", "count", "0"),
+    ("worst echo chunk sent", "worst_echo_chunk_rms", "rms", "< 300"),
+    ("ERLE, worst second of the reply", "erle_db_min_s", "dB", ">= 30"),
+    ("false barge-in (local VAD on echo)", "false_barge_in_share", "share", "<= 0.02"),
+    ("ghost at the device after clear()", "ghost_after_clear_ms", "ms", "<= 40"),
+    ("output underruns during the reply", "underruns", "count", "0"),
+    ("mic -> wire, model silent", "mic_to_wire_model_silent_ms", "ms", "<= 50"),
+    ("mic -> wire, double talk", "mic_to_wire_double_talk_ms", "ms", "<= 100"),
+    ("CPU, mic DSP chain (worker thread)", "cpu_dsp_share", "core", "<= 0.05"),
+    ("CPU, whole process (incl. bench's recorders)", "cpu_process_share", "core", ""),
 ]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--trials", type=int, default=50)
-    parser.add_argument("--duplex-seconds", type=float, default=10.0)
+    parser.add_argument(
+        "--paths", type=lambda v: [int(x) for x in v.split(",")], default=[20, 40, 90, 150]
+    )
+    parser.add_argument("--voice", choices=("speech", "tone"), default="speech")
     args = parser.parse_args()
     results = asyncio.run(main_async(args))
     print(f"{'measure':<58} {'value':>10} {'unit':<6} target")
     for label, key, unit, target in ROWS:
         print(f"{label:<58} {results[key]:>10.3f} {unit:<6} {target}")
-    print(json.dumps({"bench": "audio", **{k: round(v, 4) for k, v in results.items()}}))
+    for path in args.paths:
+        r = results[f"path_{path}ms"]
+        print(f"-- echo path {path} ms ({args.voice}); ERLE per second: {r['erle_db_per_s']}")
+        for label, key, unit, target in PATH_ROWS:
+            print(f"   {label:<55} {r[key]:>10.3f} {unit:<6} {target}")
+        if r["self_interruption_times_s"]:
+            print(
+                f"   self-interruptions at (s after reply start): {r['self_interruption_times_s']}"
+            )
+    print(json.dumps({"bench": "audio", "voice": args.voice, **results}, default=float))
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ callback handed to the device, aligned once from the callbacks' time info) -> Si
 from __future__ import annotations
 
 import dataclasses
-import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -75,28 +74,27 @@ class AlignmentSettings:
     # Anchor after this many clean output blocks and mic blocks (AUDIO.md's winning design).
     output_blocks: int = 10
     # ...and not within the first blocks: a new stream primes ~6 blocks at once, then sits
-    # still for about a second (measured here), so those blocks' DAC times say little.
+    # still for about a second (measured here), so its hand-over is not yet steady.
     skip_output_blocks: int = 20
     mic_blocks: int = 20
-    # The reference may lead its echo (16-150 ms worked) but must never be late: 5 ms late
-    # collapses ERLE. Timestamps jitter by about -6/+4 ms, so lead by a safe margin.
-    lead_ms: float = 30.0
-    # ...but no further ahead than what the output callback has already handed over when the
-    # mic block is processed, less this margin for the callbacks' jitter. A sample not handed
-    # over cannot have been played: reported DAC times were seen 70-110 ms early through
-    # PulseAudio, which made every block wait for a future reference (latency) and, when the
-    # wait ran out, fed zeros (raw echo). AEC3 finds its echo with the reference up to ~500 ms
-    # ahead (measured offline: 45-50 dB at 100-500 ms, fails at 700).
-    available_margin_ms: float = 10.0
+    # The reference is paired with the newest samples the output callback had handed over
+    # when the mic block was processed, less this margin for the callbacks' jitter: a sample
+    # not handed over cannot have been played, and one handed over leads its echo by the
+    # output buffer and the path. AEC3 finds its echo with the reference up to ~500 ms ahead
+    # (measured offline: 45-50 dB at 100-500 ms, fails at 700); a reference 5 ms late
+    # collapses ERLE (AUDIO.md).
+    available_margin_ms: float = 30.0
     wait_s: float = 0.1  # how long to wait for a reference span before feeding zeros
 
 
 class ReferenceAligner:
     """Turns the output tap into 16 kHz reference frames aligned with the mic samples.
 
-    The offset between the mic's sample index and the reference's is fixed ONCE from the
-    medians of the callbacks' time info, then both advance by exactly 160 samples per frame.
-    Re-aligning from timestamps while running costs 8-19 dB dips (AUDIO.md).
+    The offset between the mic's sample index and the reference's is fixed once from what
+    the output had handed over while the first mic blocks were processed, then both advance
+    by exactly 160 samples per frame. It is made again after an output underrun, and moved
+    when the echo is found to trail its reference by far more than needed (``shift``).
+    Re-aligning continuously costs 8-19 dB dips (AUDIO.md).
     """
 
     def __init__(
@@ -117,6 +115,8 @@ class ReferenceAligner:
         self._resampler = soxr.ResampleStream(tap.rate, RATE, 1, dtype="int16", quality="MQ")
         self._ref = np.zeros(RATE * 4, dtype=np.int16)  # 16 kHz reference history
         self._ref_end = 0  # absolute index (16 kHz) one past the newest reference sample
+        self._energy = np.zeros(len(self._ref) // FRAME, dtype=np.float32)  # per 10 ms frame
+        self._energy_done = 0  # reference samples whose frame energy is in _energy
         self._consumed = 0  # tap samples already resampled
         self._mic_marks: list[tuple[int, float]] = []
         self._available: list[int] = []  # reference samples beyond each mic block's end
@@ -164,15 +164,28 @@ class ReferenceAligner:
         """Loudest 10 ms frame (mean square) among the newest ``seconds`` handed to the device.
 
         Stands in for the reference while it is unknown (not anchored yet, or late): whatever
-        the device played lately may be on its way to the microphone.
+        the device played lately may be on its way to the microphone. Frame energies are
+        kept as the reference arrives, so this is a max over at most 100 numbers.
         """
-        n = min(int(seconds * RATE), len(self._ref), max(0, self._ref_end))
-        n -= n % FRAME
-        if n < FRAME:
+        self._update_energies()
+        n = min(int(seconds * RATE) // FRAME, len(self._energy), self._energy_done // FRAME)
+        if n <= 0:
             return 0.0
-        idx = np.arange(self._ref_end - n, self._ref_end) % len(self._ref)
+        last = self._energy_done // FRAME
+        idx = np.arange(last - n, last) % len(self._energy)
+        return float(self._energy[idx].max())
+
+    def _update_energies(self) -> None:
+        done = max(self._energy_done, self._ref_end - len(self._ref)) // FRAME * FRAME
+        end = self._ref_end // FRAME * FRAME
+        if end <= done:
+            return
+        idx = np.arange(done, end) % len(self._ref)
         frames = self._ref[idx].astype(np.float32).reshape(-1, FRAME)
-        return float(np.max(np.einsum("ij,ij->i", frames, frames)) / FRAME)
+        energies = np.einsum("ij,ij->i", frames, frames) / FRAME
+        slots = np.arange(done // FRAME, end // FRAME) % len(self._energy)
+        self._energy[slots] = energies
+        self._energy_done = end
 
     def note_mic_block(self, mic_index: int, adc_time: float, count: int = FRAME) -> None:
         """Record one mic block's time; anchors once enough clean blocks of both were seen.
@@ -199,14 +212,21 @@ class ReferenceAligner:
         if len(self._mic_marks) < self._settings.mic_blocks or not enough_out:
             return
         n = self._settings.mic_blocks
-        marks = self._mic_marks[-n:]
-        mic_zero = statistics.median(m - t * RATE for m, t in marks)  # mic index at time 0
-        out_zero = statistics.median(s - dac * self._tap.rate for s, dac, _ in blocks)
-        lead = self._settings.lead_ms * RATE / 1000
-        timed = round(out_zero * self._ratio - mic_zero + lead)
         margin = round(self._settings.available_margin_ms * RATE / 1000)
-        self.offset = min(timed, min(self._available[-n:]) - margin)
+        # The newest reference the output had handed over when each mic block was processed
+        # always leads that block's echo (it still had the output buffer and the path ahead
+        # of it). Timestamps are not used: through ALSA->PulseAudio the pairing they gave was
+        # 300 ms late in some stream starts (the echo came before its reference; ERLE 10-30
+        # dB), 70-110 ms early in others. Measured on loopbacks: this pairing gave 63-76 dB
+        # every second on 20 and 90 ms paths, in every run.
+        self.offset = min(self._available[-n:]) - margin
         self.anchors += 1
+
+    def shift(self, samples: int) -> None:
+        """Move the pairing by ``samples`` (negative: an older reference for the same mic)."""
+        if self.offset is not None:
+            self.offset += samples
+            self.anchors += 1
 
     def frame(self, mic_index: int, count: int) -> Int16Array:
         """The reference for mic samples ``mic_index .. +count``; zeros before anchoring.
@@ -243,38 +263,44 @@ class ReferenceAligner:
 class GateSettings:
     """The rule that keeps echo off the wire while the canceller is not (yet) doing its job.
 
-    AEC3 exposes no metrics through pywebrtc-audio, so the gate measures the canceller itself,
-    per 10 ms frame: its ERLE (microphone energy over output energy) on frames where loud
-    echo is possible, and the path's coupling (echo at the microphone per unit of reference).
-    - **Converged** (the median ERLE of the last ``converged_frames`` such frames is at least
-      ``converged_db``): the canceller's output is passed as it is; AEC3 handles double talk.
-    - **Not converged** (start of the first reply, a pairing made again after an underrun or a
-      reopen, a reference that is late or missing, a canceller re-converging after the path
-      changed): a frame is passed only when it is already quiet (``cap_rms``), or when the
-      microphone is ``near_end_margin_db`` above the loudest echo the path could bring now
-      (coupling times the loudest reference frame that can still be echoing; when the pairing
-      is unknown, the loudest frame handed to the device lately): that is the user talking
-      over the reply. Every other frame is silenced: it may be raw echo.
-    Once converged, a frame is also passed when the canceller still takes nearly as much off
-    it as usual; a frame it suddenly cancels far less falls back to the test above.
+    AEC3 exposes no metrics through pywebrtc-audio, so the gate measures around it, per 10 ms
+    frame. The **echo bound** is the loudest energy the path could bring to the microphone
+    now: the coupling (echo at the microphone per unit of reference; assumed +6 dB, then
+    measured on frames the canceller shows to be echo) times the loudest reference frame that
+    can still be echoing -- the paired reference of the last second, and whatever the device
+    was handed in the last second (a pairing not made yet, made again, or late).
+    A frame of the canceller's output is
+    - passed when it is already quiet (under ``cap_rms``: a converged canceller), or when the
+      bound is (nothing loud is playing);
+    - passed when the microphone is ``near_end_margin_db`` above the bound: louder than any
+      echo could be, so the user is talking over the reply (double talk: AEC3's output, with
+      the user in it, goes out);
+    - silenced otherwise: it may be raw echo (start of a reply, a pairing made again after an
+      underrun or a reopen, a reference late or missing, a canceller re-converging after the
+      path changed or diverging on a tone).
+    Once the canceller has **converged** on the current pairing (the median ERLE of the last
+    ``converged_frames`` frames where loud echo was possible is at least ``converged_db``)
+    and the echo's lag behind its reference is known, the near-end test uses the reference
+    frames at that lag (+-20 ms, with a decaying room tail) instead of the loudest of the
+    second, with ``lagged_margin_db``: the user then gets through in the model's own pauses.
     """
 
-    window_frames: int = 70  # reference lead (up to ~500 ms) + path + room tail
+    # How long a reference frame can still be echoing: its lead (the output buffer, 'high'
+    # latency) + the path + the room's tail, with a margin.
+    window_frames: int = 100
     # The echo's lag behind its reference, from the energy envelopes of microphone and
     # reference (10 ms resolution), tightens the near-end test to the reference frames that
     # are echoing now instead of the loudest of the whole window.
     lag_history_frames: int = 20
     lag_every_frames: int = 5
+    lag_min_span_frames: int = 30
+    lag_stable_estimates: int = 6
     lag_min_correlation: float = 0.7
     lag_slack_frames: int = 2
     tail_db_per_frame: float = 4.0  # a 150 ms room decays 60 dB: 4 dB per 10 ms
     unknown_window_s: float = 1.0  # pairing unknown: whatever was handed over this recently
     converged_db: float = 20.0
     converged_frames: int = 20
-    # A converged canceller's frame is trusted when its ERLE is at least converged_db and
-    # within trust_below_db of the median: a path change showed 50 -> 22 -> 9 -> 1 dB
-    # frame by frame while the median still said 50.
-    trust_below_db: float = 20.0
     active_rms: float = 300.0  # echo bound above this: a frame that can tell convergence
     coupling_db: float = 6.0  # assumed until measured
     coupling_margin_db: float = 1.5
@@ -282,6 +308,7 @@ class GateSettings:
     coupling_frames: int = 300  # measured over the last 3 s of cancelled echo
     coupling_min_frames: int = 20
     near_end_margin_db: float = 3.0
+    lagged_margin_db: float = 6.0
     cap_rms: float = 100.0  # a third of what the server counts as speech
 
 
@@ -311,6 +338,7 @@ class EchoGate:
         self._mic = np.zeros(h, dtype=np.float64)
         self._tail = _db(-s.tail_db_per_frame)
         self.lag: int | None = None
+        self._lag_confirmations = 0
         self._t = 0
         self._since = 0
         self._erle = np.zeros(s.converged_frames, dtype=np.float64)
@@ -321,7 +349,6 @@ class EchoGate:
         self._cap2 = s.cap_rms**2
         self._active2 = s.active_rms**2
         self._converged_ratio = _db(s.converged_db)
-        self._trust_ratio = self._converged_ratio
         self.stats = GateStats()
 
     @property
@@ -346,6 +373,7 @@ class EchoGate:
         """The pairing was made again: the canceller has to prove itself on it anew."""
         self._erle_count = 0
         self.lag = None
+        self._lag_confirmations = 0
         self._since = self._t  # envelopes before this belong to the old pairing
         self.stats.converged = False
 
@@ -404,8 +432,10 @@ class EchoGate:
         found is kept. After a path change the new lag is clear within a few hundred ms.
         """
         s = self._s
-        w, span = s.lag_history_frames, s.window_frames
-        if self._t - self._since < w + span:
+        w = s.lag_history_frames
+        # only frames of the current pairing: lags beyond them are not tried yet
+        span = min(s.window_frames, self._t - self._since - w)
+        if span < s.lag_min_span_frames:
             return
         mic = np.log10(self._recent(self._mic, 0, w) + 1.0)
         if mic.std() < 0.2:
@@ -419,15 +449,29 @@ class EchoGate:
         denom = np.sqrt((a * a).sum() * (b * b).sum(axis=1)) + 1e-9
         corr = (b @ a) / denom
         best = int(np.argmax(corr))
-        if corr[best] >= s.lag_min_correlation:
-            self.lag = best
+        if corr[best] < s.lag_min_correlation:
+            return
+        if self.lag is not None and abs(best - self.lag) <= 1:
+            self._lag_confirmations += 1
+        else:
+            self._lag_confirmations = 0
+        self.lag = best
+
+    @property
+    def stable_lag(self) -> int | None:
+        """The lag, once found the same (+-10 ms) several times in a row."""
+        if self.lag is None or self._lag_confirmations < self._s.lag_stable_estimates:
+            return None
+        return self.lag
 
     def _passes(self, m: float, e: float, floor_energy: float, paired: bool) -> bool:
         s = self._s
         peak = max(float(self._ref.max()), floor_energy)
         bound = self._coupling * peak
         near_bound = bound
-        if paired and self.lag is not None and floor_energy == 0.0:
+        margin = _db(s.near_end_margin_db)
+        if paired and self.lag is not None and self.settled and self.stats.converged:
+            margin = _db(s.lagged_margin_db)  # the lag can be stale: more margin
             lo = max(0, self.lag - s.lag_slack_frames)
             near_bound = self._coupling * float(
                 self._recent(self._env, lo, self.lag + s.lag_slack_frames + 1 - lo).max()
@@ -436,13 +480,8 @@ class EchoGate:
             self._observe(m, e, peak)
         if e <= self._cap2 or bound <= self._cap2:
             return True
-        if m >= near_bound * _db(s.near_end_margin_db):
+        if m >= near_bound * margin:
             self.stats.near_end += 1
-            return True
-        # A converged canceller is trusted with frames it still takes most of off; a frame it
-        # suddenly takes far less off (the path changed, the filter diverges, or the user
-        # talks under the echo) has to pass the near-end test above instead.
-        if paired and self.stats.converged and m >= e * self._trust_ratio:
             return True
         if not paired:
             self.stats.unknown_reference += 1
@@ -455,16 +494,14 @@ class EchoGate:
         self._erle[self._erle_count % len(self._erle)] = ratio
         self._erle_count += 1
         if self._erle_count >= len(self._erle):
-            proven = float(np.median(self._erle)) >= self._converged_ratio
-            self.stats.converged = proven
-            self._trust_ratio = max(
-                self._converged_ratio, float(np.median(self._erle)) * _db(-s.trust_below_db)
-            )
+            # the median is at least the threshold <=> at least half the frames reach it
+            above = int(np.count_nonzero(self._erle >= self._converged_ratio))
+            self.stats.converged = 2 * above >= len(self._erle)
         if ratio >= self._converged_ratio and m >= self._active2:
             # The canceller took most of this frame off: it was echo, so it measures coupling.
             self._ratios[self._ratio_count % len(self._ratios)] = m / peak
             self._ratio_count += 1
-            if self._ratio_count >= s.coupling_min_frames:
+            if self._ratio_count >= s.coupling_min_frames and self._ratio_count % 10 == 0:
                 held = self._ratios[: min(self._ratio_count, len(self._ratios))]
                 measured = float(np.percentile(held, s.coupling_percentile))
                 self._coupling = measured * _db(s.coupling_margin_db)
@@ -564,6 +601,8 @@ class MicProcessor:
         self._vad = VoiceActivity(vad_settings) if vad else None
         self._mic_index = 0
         self._anchors_seen = 0
+        self._repair_target_frames = 10  # leave the reference 100 ms ahead of its echo
+        self.repairs = 0  # times the pairing was moved to follow the echo's lag
         self._clock = clock
         self.cpu_s = 0.0  # CPU spent in process(), for the benchmark
 
@@ -587,6 +626,20 @@ class MicProcessor:
     def gate(self) -> EchoGate | None:
         return self._gate
 
+    def _repair(self, aligner: ReferenceAligner, gate: EchoGate) -> None:
+        """Pair an older reference when the echo comes far behind the one it is paired with.
+
+        Reported DAC times through PulseAudio were seen ~0.5 s off in some stream starts: the
+        echo then trails its reference by 600+ ms, beyond AEC3's reach (it fails past ~500 ms
+        offline), and ERLE fell to 4-20 dB. The gate's lag, once stable, says by how much.
+        """
+        lag = gate.stable_lag
+        target = self._repair_target_frames
+        if lag is None or lag <= 2 * target:
+            return
+        aligner.shift(-(lag - target) * FRAME)
+        self.repairs += 1
+
     def process(self, block: Int16Array, adc_time: float) -> Int16Array:
         started = self._clock()
         out = block
@@ -600,10 +653,11 @@ class MicProcessor:
             if aligner.anchors != self._anchors_seen:
                 self._anchors_seen = aligner.anchors
                 gate.restart()
-            floor = 0.0
-            if not paired or not gate.settled:
-                floor = aligner.recent_peak_energy(gate.settings.unknown_window_s)
+            # Whatever the device was handed lately may be echoing even when the paired
+            # reference says silence (a pairing that came out late: seen on real streams).
+            floor = aligner.recent_peak_energy(gate.settings.unknown_window_s)
             out = gate.process(block, far, out, floor_energy=floor, paired=paired)
+            self._repair(aligner, gate)
         self._mic_index += len(block)
         if self._vad is not None:
             self._vad.process(out)
