@@ -1,6 +1,6 @@
 """Collect the third-party notices of what a PyInstaller build actually bundles.
 
-PyInstaller copies almost no licence files (see ../../shared/CI.md), yet the LGPL/MPL/Apache
+PyInstaller copies almost no licence files (see docs/PACKAGING.md), yet the LGPL/MPL/Apache
 components require their notices to travel with the app. The spec calls `collect()` after
 the analysis, with the lists PyInstaller made, so the notices follow the real bundle contents
 rather than a hand-kept list:

@@ -47,7 +47,7 @@ VERTEX_PATH = re.compile(
     r"^/ws/google\.cloud\.aiplatform\.v1(beta1)?\.LlmBidiService/BidiGenerateContent$"
 )
 BAD_KEY = "bad-key"  # the one credential the simulator refuses
-# Close reasons modelled on what the real service sends (see LIVE_PROTOCOL.md).
+# Close reasons modelled on what the real service sends (see docs/PROTOCOL.md).
 REASON_BAD_KEY = "API key not valid. Please pass a valid API key."
 REASON_BAD_HANDLE = "Session resumption handle is invalid or has expired."
 REASON_TOOL_AUDIO = "Realtime input is not allowed while a function call is pending."

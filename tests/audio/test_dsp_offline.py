@@ -1,6 +1,6 @@
 """The DSP chain offline: AEC3 on a simulated echo path, Silero VAD on known speech regions.
 
-Speech is synthesised at test time with espeak-ng. The room follows AUDIO.md: 150 ms decay,
+Speech is synthesised at test time with espeak-ng. The room follows docs/AUDIO.md: 150 ms decay,
 echo as loud as the user at the mic, noise 35 dB below. Floors are conservative against the
 measured figures (ERLE 37.5 dB, residual echo judged speech 0%, VAD F1 0.96 at 10 dB SNR).
 """

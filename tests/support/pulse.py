@@ -1,6 +1,6 @@
 """A private PulseAudio daemon with virtual speaker and microphone, as a pytest plugin.
 
-Topology (see ../shared/CI.md):
+Topology (see docs/TESTING.md):
 - null sink ``spk``: the app plays here (default sink); tests listen on ``spk.monitor``;
 - null sink ``mic``: tests play speech into it; the app records ``mic.monitor`` (default source).
 
