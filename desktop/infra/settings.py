@@ -27,14 +27,18 @@ Empty strings mean "not set" for optional text fields, because TOML has no null.
 
 from __future__ import annotations
 
+import enum
 import json
+import math
 import os
+import re
 import tempfile
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import tomli_w
 
@@ -51,6 +55,8 @@ VAD_SENSITIVITIES = ("default", "low", "high")
 WINDOW_KEYS = ("window_geometry", "window_state", "splitter_state", "inspector_visible")
 
 PRIVATE_DIR_MODE = 0o700
+
+T = TypeVar("T")
 
 
 DEFAULT_SYSTEM_INSTRUCTION = (
@@ -70,46 +76,173 @@ DEFAULT_SYSTEM_INSTRUCTION = (
 )
 
 
+class Applies(enum.Enum):
+    """When a changed setting takes effect in a running program."""
+
+    NOW = "now"  # the ports apply it at once (devices, video, push-to-talk, ...)
+    NEXT_CONNECTION = "next connection"  # sent in the setup of the next connection started
+    NEXT_SESSION = "next session"  # never under a running session: at the next Start
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    """Everything about one setting except its type and default (the dataclass field's).
+
+    `normalise` turns an accepted spelling into the canonical value (raising ValueError or
+    OverflowError means "refused"); `choices`, `low`/`high` (inclusive) and `check` (a
+    message when the text is not usable, else None) are then tested in that order, by
+    check_value, wherever a value comes from.
+    """
+
+    label: str  # what the user reads: the dialog's row, the banner's list
+    applies: Applies
+    choices: tuple[str, ...] = ()
+    low: float | None = None
+    high: float | None = None
+    normalise: Callable[[Any], Any] | None = None
+    check: Callable[[str], str | None] | None = None
+    # A format the dialog asks for before it saves; files and flags are trusted with it
+    # (IT may know better: domain-scoped project IDs, new location names).
+    advice: Callable[[str], str | None] | None = None
+
+    def in_range(self, value: float) -> bool:
+        above = self.low is None or value >= self.low
+        return above and (self.high is None or value <= self.high)
+
+    def must_be(self) -> str:
+        """The rule in words, for notes and command-line errors ("" when any value goes)."""
+        if self.choices:
+            return "one of " + ", ".join(self.choices)
+        if self.low is not None and self.high is not None:
+            return f"between {_number(self.low)} and {_number(self.high)}"
+        return ""
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def setting(default: T, label: str, applies: Applies, **rule: Any) -> T:
+    """A Settings field with its SettingSpec (read back through SPECS)."""
+    spec = SettingSpec(label, applies, **rule)
+    made: T = field(default=default, metadata={"spec": spec})
+    return made
+
+
+# -- text checks shared by the loader, the dialog and the command line --------------------
+
+ENDPOINT_SCHEMES = ("https", "http", "wss", "ws")
+_PROJECT_ID = re.compile(r"^[a-z][a-z0-9-]{4,28}[a-z0-9]$")
+_LOCATION = re.compile(r"^(global|[a-z]+(-[a-z]+)+\d+)$")
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+def check_endpoint(value: str) -> str | None:
+    """The one endpoint check: a URL with a scheme we can connect with and a host."""
+    if not value:
+        return None
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ENDPOINT_SCHEMES or not parts.netloc:
+        return "must be a URL such as https://gateway.example.com (scheme and host)"
+    return None
+
+
+def _check_project(value: str) -> str | None:
+    if value and not _PROJECT_ID.match(value):
+        return "must be a project ID: 6-30 lowercase letters, digits or hyphens, from a letter"
+    return None
+
+
+def _check_location(value: str) -> str | None:
+    if value and not _LOCATION.match(value):
+        return "must be a location such as us-central1, europe-west4 or global"
+    return None
+
+
+def _check_language(value: str) -> str | None:
+    if value and not _LANGUAGE.match(value):
+        return "must be a language tag such as en-US or de-DE, or empty"
+    return None
+
+
+def _check_model(value: str) -> str | None:
+    return "must be a model name without spaces" if any(c.isspace() for c in value) else None
+
+
+def _check_source(value: str) -> str | None:
+    return None if value.strip() else "must not be empty (use none for no video)"
+
+
+def _finite(value: Any) -> float:
+    number = float(value)
+    if math.isnan(number):
+        raise ValueError("not a number")
+    return number
+
+
+NOW, NEXT_CONNECTION, NEXT_SESSION = Applies.NOW, Applies.NEXT_CONNECTION, Applies.NEXT_SESSION
+
+
 @dataclass
 class Settings:
-    """Everything the user can set. Field names are the TOML keys (one flat table)."""
+    """Everything the user can set. Field names are the TOML keys (one flat table); each
+    field's rules (label, when it applies, choices, range, check) are its SettingSpec."""
 
     version: int = SETTINGS_VERSION
 
     # Connection. backend "auto": the Gemini API if an API key is available, else simulator.
-    backend: str = "auto"
-    model: str = ""  # "" = default_model_for(backend)
-    project: str = ""  # Vertex AI project ("" = GOOGLE_CLOUD_PROJECT / ADC's project)
-    location: str = ""  # Vertex AI location ("" = GOOGLE_CLOUD_LOCATION)
-    endpoint: str = ""  # base URL of a Live-compatible endpoint (corporate gateway)
-    ca_file: str = ""  # PEM bundle trusted instead of the OS trust store (corporate gateways)
-    compression: bool = True  # context window compression (sliding window)
-    resumption: bool = True  # session resumption handles across connections
+    backend: str = setting("auto", "Backend", NEXT_SESSION, choices=BACKENDS)
+    model: str = setting("", "Model", NEXT_CONNECTION, advice=_check_model)  # "" = backend's
+    # Vertex AI project / location ("" = GOOGLE_CLOUD_PROJECT / _LOCATION or ADC's project)
+    project: str = setting("", "Project", NEXT_SESSION, advice=_check_project)
+    location: str = setting("", "Location", NEXT_SESSION, advice=_check_location)
+    # base URL of a Live-compatible endpoint (corporate gateway)
+    endpoint: str = setting("", "Endpoint", NEXT_SESSION, check=check_endpoint)
+    # PEM bundle trusted instead of the OS trust store (corporate gateways)
+    ca_file: str = setting("", "CA file", NEXT_SESSION)
+    # context window compression (sliding window)
+    compression: bool = setting(True, "Context compression", NEXT_CONNECTION)
+    # session resumption handles across connections
+    resumption: bool = setting(True, "Session resumption", NEXT_CONNECTION)
 
-    # Conversation.
-    voice: str = ""  # "" = the model's default voice
-    language: str = ""  # BCP-47 response language, "" = the model decides
-    system_instruction: str = DEFAULT_SYSTEM_INSTRUCTION
+    # Conversation. "" = the model's default voice / the model decides the language (BCP-47)
+    voice: str = setting("", "Voice", NEXT_CONNECTION)
+    language: str = setting("", "Response language", NEXT_CONNECTION, advice=_check_language)
+    system_instruction: str = setting(
+        DEFAULT_SYSTEM_INSTRUCTION, "System instruction", NEXT_CONNECTION
+    )
 
-    # Audio.
-    input_device: str = ""  # "" = system default
-    output_device: str = ""
-    vad_sensitivity: str = "default"  # server VAD start/end sensitivity: default|low|high
-    vad_silence_ms: int = 0  # silence that ends a user turn; 0 = server default
-    echo_cancellation: bool = True  # speaker mode; turn off with a headset
-    instant_barge_in: bool = False  # local VAD silences playback before the server does
-    push_to_talk: bool = False
+    # Audio. "" = system default device.
+    input_device: str = setting("", "Microphone", NOW)
+    output_device: str = setting("", "Speaker", NOW)
+    # server VAD start/end of speech sensitivity
+    vad_sensitivity: str = setting(
+        "default", "Speech detection sensitivity", NEXT_CONNECTION, choices=VAD_SENSITIVITIES
+    )
+    # silence that ends a user turn; 0 = server default
+    vad_silence_ms: int = setting(
+        0, "Silence that ends a turn", NEXT_CONNECTION, low=0, high=10_000
+    )
+    # speaker mode; turn off with a headset
+    echo_cancellation: bool = setting(True, "Echo cancellation", NOW)
+    # local VAD silences playback before the server does
+    instant_barge_in: bool = setting(False, "Instant barge-in", NOW)
+    push_to_talk: bool = setting(False, "Push-to-talk", NOW)
 
-    # Video.
-    manuals_dir: str = ""  # folder of PDF/Markdown/text manuals; "" = <data dir>/manuals
-    video_source: str = "0"  # camera index, file path, URL, "screen", or "none"
-    video_fps: float = 1.0  # frames sent per second (the Live API takes at most ~2)
-    video_long_side: int = 768  # frames are scaled so their longer side is at most this
-    jpeg_quality: int = 80
+    # Video. manuals_dir: PDF/Markdown/text manuals; "" = <data dir>/manuals (a tool: the
+    # tools are declared when a connection opens).
+    manuals_dir: str = setting("", "Manuals folder", NEXT_CONNECTION)
+    # camera index, file path, URL, "screen", or "none"
+    video_source: str = setting("0", "Video source", NOW, check=_check_source)
+    # frames sent per second (the Live API takes at most ~2)
+    video_fps: float = setting(1.0, "Frames per second", NOW, low=0.1, high=2.0, normalise=_finite)
+    # frames are scaled so their longer side is at most this
+    video_long_side: int = setting(768, "Longest side of sent frames", NOW, low=64, high=4096)
+    jpeg_quality: int = setting(80, "JPEG quality", NOW, low=1, high=100)
 
     # Program.
-    log_level: str = "INFO"
-    first_run_done: bool = False
+    log_level: str = setting("INFO", "Log level", NOW, choices=LOG_LEVELS, normalise=str.upper)
+    first_run_done: bool = setting(False, "First run done", NOW)
 
     # Not saved. Command-line overrides for this run: name -> (file value, flag value).
     # save_settings writes the file value back unless the user changed the setting since,
@@ -142,6 +275,87 @@ def _saved_fields() -> list[Any]:
 
 
 SAVED_KEYS = tuple(f.name for f in _saved_fields())
+
+# The table every reader of settings uses: key -> its rules, in the dataclass's order.
+SPECS: dict[str, SettingSpec] = {
+    f.name: f.metadata["spec"] for f in fields(Settings) if "spec" in f.metadata
+}
+assert set(SPECS) == set(SAVED_KEYS) - {"version"}, "every saved setting needs a SettingSpec"
+
+# The API key is not a Settings field (it lives in the keyring) but changes like one.
+API_KEY = "api_key"
+API_KEY_SPEC = SettingSpec("API key", NEXT_SESSION)
+
+
+def spec_of(name: str) -> SettingSpec:
+    """The rules of setting `name` (the API key included). KeyError for unknown names."""
+    return API_KEY_SPEC if name == API_KEY else SPECS[name]
+
+
+def label(name: str) -> str:
+    """What the user calls setting `name` ("vad_silence_ms" -> "Silence that ends a turn")."""
+    return spec_of(name).label
+
+
+def advice_for(name: str, value: str) -> str | None:
+    """The dialog's format advice for `value` of setting `name` ("must be ..."), or None."""
+    spec = SPECS[name]
+    return spec.advice(value) if spec.advice else None
+
+
+def check_value(name: str, value: Any) -> tuple[Any, str | None]:
+    """(the canonical value, None) or (value, what it must be) for a well-typed value.
+
+    The one check of choices, ranges and formats: the loader, the dialog and the command
+    line all call it.
+    """
+    spec = SPECS[name]
+    try:
+        usable = spec.normalise(value) if spec.normalise else value
+    except (ValueError, OverflowError):  # e.g. an integer too large for a float
+        return value, spec.must_be() or "usable"
+    if spec.choices and usable not in spec.choices:
+        return value, spec.must_be()
+    if not spec.in_range(usable):
+        return value, spec.must_be()
+    problem = spec.check(usable) if spec.check else None
+    return (value, problem.removeprefix("must be ")) if problem else (usable, None)
+
+
+@dataclass(frozen=True)
+class SettingsChanged:
+    """The user changed settings: `old` was in force, `new` is. An event for the ports."""
+
+    old: Settings
+    new: Settings
+
+    def keys(self) -> tuple[str, ...]:
+        """The changed settings, in the dataclass's order."""
+        return tuple(k for k in SPECS if getattr(self.old, k) != getattr(self.new, k))
+
+    def by_applies(self) -> dict[Applies, tuple[str, ...]]:
+        """The changed keys grouped by when they apply; every Applies is present."""
+        return group_by_applies(self.keys())
+
+
+def group_by_applies(names: tuple[str, ...] | list[str]) -> dict[Applies, tuple[str, ...]]:
+    """`names` (setting keys, the API key included) grouped by when they apply, order kept."""
+    return {when: tuple(n for n in names if spec_of(n).applies is when) for when in Applies}
+
+
+_WHEN_TEXT = {
+    Applies.NEXT_CONNECTION: "at the next connection you start",
+    Applies.NEXT_SESSION: "when the next session starts",
+}
+
+
+def pending_text(names: tuple[str, ...] | list[str], when: Applies) -> str:
+    """The banner's sentence for settings waiting to apply: "Model, Voice apply at the
+    next connection you start." ("" when none; settings that apply NOW never wait)."""
+    if not names or when is Applies.NOW:
+        return ""
+    verb = "applies" if len(names) == 1 else "apply"
+    return f"{', '.join(label(n) for n in names)} {verb} {_WHEN_TEXT[when]}."
 
 
 class SettingsNotSaved(OSError):
@@ -238,21 +452,6 @@ def _accepts(default: Any, value: Any) -> bool:
     return isinstance(value, type(default))
 
 
-# Ranges and choices, checked once the type is right: key -> (test, what it must be).
-_RULES: dict[str, tuple[Callable[[Any], bool], str]] = {
-    "backend": (lambda v: v in BACKENDS, "one of " + ", ".join(BACKENDS)),
-    "log_level": (lambda v: v in LOG_LEVELS, "one of " + ", ".join(LOG_LEVELS)),
-    "vad_sensitivity": (lambda v: v in VAD_SENSITIVITIES, "one of " + ", ".join(VAD_SENSITIVITIES)),
-    "vad_silence_ms": (lambda v: 0 <= v <= 10_000, "between 0 and 10000"),
-    "video_fps": (lambda v: 0.0 < v <= 2.0, "above 0 and at most 2"),
-    "video_long_side": (lambda v: 64 <= v <= 4096, "between 64 and 4096"),
-    "jpeg_quality": (lambda v: 1 <= v <= 100, "between 1 and 100"),
-    "video_source": (lambda v: bool(v.strip()), "not empty"),
-}
-# Spellings accepted and brought to the canonical form before the rules apply.
-_NORMALISE: dict[str, Callable[[Any], Any]] = {"log_level": str.upper, "video_fps": float}
-
-
 def _show(value: Any, limit: int = 60) -> str:
     """A value as it looks in TOML, shortened: notes quote what the file says."""
     if isinstance(value, bool):
@@ -271,13 +470,9 @@ def _read_key(name: str, value: Any, default: Any) -> tuple[Any, str | None]:
     if not _accepts(default, value):
         why = f"should be {_KIND[type(default)]}"
     else:
-        test, must_be = _RULES.get(name, (lambda v: True, ""))
-        try:
-            usable = _NORMALISE.get(name, lambda v: v)(value)
-            if test(usable):
-                return usable, None
-        except OverflowError:  # an integer too large for a float: out of range too
-            pass
+        usable, must_be = check_value(name, value)
+        if must_be is None:
+            return usable, None
         why = f"must be {must_be}"
     return default, f"Setting {name} = {_show(value)} {why}; using the default {_show(default)}."
 

@@ -21,12 +21,15 @@ from hypothesis import strategies as st
 
 from desktop.infra.settings import (
     BACKENDS,
+    ENDPOINT_SCHEMES,
     LOG_LEVELS,
     SAVED_KEYS,
     SETTINGS_VERSION,
+    SPECS,
     VAD_SENSITIVITIES,
     WINDOW_KEYS,
     Settings,
+    check_value,
     load_settings,
     save_settings,
 )
@@ -67,22 +70,51 @@ def _ranged(
     return make(min_value=low, max_value=high), out_of_range
 
 
-# key -> (well-typed valid values, well-typed values the rules refuse)
+def _spec_range(key: str) -> tuple[Any, Any]:
+    spec = SPECS[key]
+    return spec.low, spec.high
+
+
+FPS_LOW, FPS_HIGH = _spec_range("video_fps")
+URLS = st.builds(
+    "{}://{}{}".format,
+    st.sampled_from(ENDPOINT_SCHEMES),
+    st.from_regex(r"[a-z][a-z0-9.-]{0,20}", fullmatch=True),
+    st.sampled_from(["", ":8443", "/v1", ":9/x"]),
+)
+
+# key -> (well-typed valid values, well-typed values the rules refuse). The limits and
+# choices are the settings table's own; the strategies are how to draw around them.
 RANGED: dict[str, tuple[st.SearchStrategy[Any], st.SearchStrategy[Any]]] = {
     "backend": _choices(BACKENDS),
     "log_level": _choices(LOG_LEVELS + tuple(v.lower() for v in LOG_LEVELS)),
     "vad_sensitivity": _choices(VAD_SENSITIVITIES),
-    "vad_silence_ms": _ranged(st.integers, 0, 10_000),
-    "video_long_side": _ranged(st.integers, 64, 4096),
-    "jpeg_quality": _ranged(st.integers, 1, 100),
+    "vad_silence_ms": _ranged(st.integers, *_spec_range("vad_silence_ms")),
+    "video_long_side": _ranged(st.integers, *_spec_range("video_long_side")),
+    "jpeg_quality": _ranged(st.integers, *_spec_range("jpeg_quality")),
     "video_fps": (
-        st.floats(min_value=0.0, max_value=2.0, exclude_min=True),
+        st.floats(min_value=FPS_LOW, max_value=FPS_HIGH),
         st.one_of(
-            st.floats(max_value=0.0), st.floats(min_value=2.0, exclude_min=True), st.just(math.nan)
+            st.floats(max_value=FPS_LOW, exclude_max=True),
+            st.floats(min_value=FPS_HIGH, exclude_min=True),
+            st.just(math.nan),
         ),
     ),
     "video_source": (TEXT.filter(lambda v: v.strip() != ""), st.sampled_from(["", "  ", "\t"])),
+    "endpoint": (
+        st.one_of(st.just(""), URLS),
+        TEXT.filter(lambda v: check_value("endpoint", v)[1] is not None),
+    ),
 }
+
+
+def test_every_rule_of_the_table_is_fuzzed() -> None:
+    ruled = {
+        k for k, s in SPECS.items() if s.choices or s.low is not None or s.check or s.normalise
+    }
+    assert ruled == set(RANGED)
+
+
 KEYS = [k for k in SAVED_KEYS if k != "version"]
 
 
