@@ -166,7 +166,7 @@ def _check_language(value: str) -> str | None:
 
 
 def _check_model(value: str) -> str | None:
-    return "must be a model name without spaces" if any(c.isspace() for c in value) else None
+    return "must be a name without spaces" if any(c.isspace() for c in value) else None
 
 
 def _check_source(value: str) -> str | None:
@@ -298,9 +298,10 @@ def label(name: str) -> str:
 
 
 def advice_for(name: str, value: str) -> str | None:
-    """The dialog's format advice for `value` of setting `name` ("must be ..."), or None."""
+    """The dialog's format advice for `value` of setting `name` (what it must be), or None."""
     spec = SPECS[name]
-    return spec.advice(value) if spec.advice else None
+    problem = spec.advice(value) if spec.advice else None
+    return problem.removeprefix("must be ") if problem else None
 
 
 def check_value(name: str, value: Any) -> tuple[Any, str | None]:

@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import re
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -54,9 +52,12 @@ from desktop.infra.credentials import (
 from desktop.infra.redact import register_secret
 from desktop.infra.settings import (
     DEFAULT_SYSTEM_INSTRUCTION,
-    VAD_SENSITIVITIES,
+    SPECS,
     Settings,
+    advice_for,
+    check_value,
 )
+from desktop.infra.settings import label as setting_label
 from desktop.ui.widgets import make_plain
 
 # (input device names, output device names), as desktop.audio.devices.list_devices returns.
@@ -67,12 +68,13 @@ ConnectionTest = Callable[[Settings, str | None], Awaitable[str]]
 # A video source text -> an error message, or None when it can be used.
 SourceCheck = Callable[[str], str | None]
 
-BACKEND_CHOICES: tuple[tuple[str, str], ...] = (
-    ("auto", "Automatic: Gemini API when a key is available, else the simulator"),
-    ("gemini", "Gemini API (API key)"),
-    ("vertex", "Vertex AI (project, location, Application Default Credentials)"),
-    ("simulator", "Offline simulator"),
-)
+# How each of the settings table's backend choices reads in the combo box.
+BACKEND_TEXTS = {
+    "auto": "Automatic: Gemini API when a key is available, else the simulator",
+    "gemini": "Gemini API (API key)",
+    "vertex": "Vertex AI (project, location, Application Default Credentials)",
+    "simulator": "Offline simulator",
+}
 # Prebuilt voices of the Live native-audio models; the field stays editable for new ones.
 VOICES = ("Puck", "Charon", "Kore", "Fenrir", "Aoede", "Leda", "Orus", "Zephyr")
 LANGUAGES = ("en-US", "en-GB", "de-DE", "fr-FR", "es-ES", "it-IT", "nl-NL", "pl-PL", "pt-BR")
@@ -85,15 +87,9 @@ LOOKING_FOR_KEY = "Looking in the system keyring…"
 SPEAKER_MODE = "Speaker mode (echo cancellation on)"
 HEADSET_MODE = "Headset mode (echo cancellation off)"
 
-FPS_RANGE = (0.5, 2.0)
-LONG_SIDE_RANGE = (480, 1024)
-JPEG_RANGE = (50, 95)
-SILENCE_RANGE = (0, 10_000)
-
-_PROJECT_ID = re.compile(r"^[a-z][a-z0-9-]{4,28}[a-z0-9]$")
-_LOCATION = re.compile(r"^(global|[a-z]+(-[a-z]+)+\d+)$")
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-_ENDPOINT_SCHEMES = ("https", "http", "wss", "ws")
+# Text fields checked by the settings table (a rule or the dialog's advice), and where a
+# problem is shown; video_source and ca_file have checks of their own below.
+TABLE_CHECKED = ("project", "location", "model", "endpoint", "language")
 
 
 def _is_file(path: str) -> bool:
@@ -130,22 +126,13 @@ def validate_settings(
         errors["api_key"] = "An API key has no spaces in it; paste it again."
     elif settings.backend == "gemini" and not (api_key_available or typed_key.strip()):
         errors["api_key"] = "The Gemini API needs a key: enter one here or set GEMINI_API_KEY."
-    if settings.project and not _PROJECT_ID.match(settings.project):
-        errors["project"] = (
-            "A project ID is 6-30 lowercase letters, digits or hyphens, starting with a letter."
-        )
-    if settings.location and not _LOCATION.match(settings.location):
-        errors["location"] = "A location looks like us-central1, europe-west4 or global."
-    if any(c.isspace() for c in settings.model):
-        errors["model"] = "A model name has no spaces."
-    if settings.endpoint:
-        parts = urlsplit(settings.endpoint)
-        if parts.scheme not in _ENDPOINT_SCHEMES or not parts.netloc:
-            errors["endpoint"] = "The endpoint must be a URL such as https://gateway.example.com."
+    for name in TABLE_CHECKED:
+        value = getattr(settings, name)
+        problem = check_value(name, value)[1] or advice_for(name, value)
+        if problem:
+            errors[name] = f"{setting_label(name)} must be {problem}."
     if settings.ca_file and not is_file(settings.ca_file):
         errors["ca_file"] = f"No file at {settings.ca_file}."
-    if settings.language and not _LANGUAGE.match(settings.language):
-        errors["language"] = "Use a language tag such as en-US or de-DE, or leave it empty."
     source_error = check_source(settings.video_source)
     if source_error:
         errors["video_source"] = source_error
@@ -254,8 +241,8 @@ class SettingsDialog(QDialog):
         page = QWidget()
         self.connection_form = form = QFormLayout(page)
         self.backend = QComboBox()
-        for value, text in BACKEND_CHOICES:
-            self.backend.addItem(text, value)
+        for value in SPECS["backend"].choices:
+            self.backend.addItem(BACKEND_TEXTS[value], value)
         self._row(form, "&Backend:", self.backend, "Backend")
 
         self.api_key = QLineEdit()
@@ -355,11 +342,11 @@ class SettingsDialog(QDialog):
         self.push_to_talk.setAccessibleName("Push-to-talk")
         form.addRow("", self.push_to_talk)
         self.vad_sensitivity = QComboBox()
-        for value in VAD_SENSITIVITIES:
+        for value in SPECS["vad_sensitivity"].choices:
             self.vad_sensitivity.addItem(value.capitalize(), value)
         self._row(form, "Speech &detection sensitivity:", self.vad_sensitivity, "VAD sensitivity")
         self.vad_silence_ms = QSpinBox()
-        self.vad_silence_ms.setRange(*SILENCE_RANGE)
+        _set_range(self.vad_silence_ms, "vad_silence_ms")
         self.vad_silence_ms.setSingleStep(100)
         self.vad_silence_ms.setSuffix(" ms")
         self.vad_silence_ms.setSpecialValueText("Server default")
@@ -376,18 +363,18 @@ class SettingsDialog(QDialog):
         help_label.setWordWrap(True)
         form.addRow("", help_label)
         self.video_fps = QDoubleSpinBox()
-        self.video_fps.setRange(*FPS_RANGE)
+        _set_range(self.video_fps, "video_fps")
         self.video_fps.setSingleStep(0.5)
         self.video_fps.setDecimals(1)
         self.video_fps.setSuffix(" fps")
         self._row(form, "&Frames per second:", self.video_fps, "Frames per second")
         self.video_long_side = QSpinBox()
-        self.video_long_side.setRange(*LONG_SIDE_RANGE)
+        _set_range(self.video_long_side, "video_long_side")
         self.video_long_side.setSingleStep(32)
         self.video_long_side.setSuffix(" px")
         self._row(form, "&Longest side:", self.video_long_side, "Longest side of sent frames")
         self.jpeg_quality = QSpinBox()
-        self.jpeg_quality.setRange(*JPEG_RANGE)
+        _set_range(self.jpeg_quality, "jpeg_quality")
         self.jpeg_quality.setSingleStep(5)
         self._row(form, "&JPEG quality:", self.jpeg_quality, "JPEG quality")
         return page
@@ -798,6 +785,16 @@ class SettingsDialog(QDialog):
             assert self._keyring_task is not None
             self._keyring_task.cancel()  # the dialog is gone; its thread may finish unwatched
         super().done(result)
+
+
+def _set_range(box: QSpinBox | QDoubleSpinBox, name: str) -> None:
+    """The settings table's limits, so the box cannot hold what the file would refuse."""
+    spec = SPECS[name]
+    assert spec.low is not None and spec.high is not None, name
+    if isinstance(box, QDoubleSpinBox):
+        box.setRange(spec.low, spec.high)
+    else:
+        box.setRange(int(spec.low), int(spec.high))
 
 
 def _editable_combo(items: Sequence[str], placeholder: str) -> QComboBox:

@@ -25,7 +25,7 @@ from pytestqt.qtbot import QtBot
 from support.keyrings import FileKeyring
 
 from desktop.infra.credentials import load_api_key
-from desktop.infra.settings import DEFAULT_SYSTEM_INSTRUCTION, Settings, save_settings
+from desktop.infra.settings import DEFAULT_SYSTEM_INSTRUCTION, SPECS, Settings, save_settings
 from desktop.ui.settings_dialog import (
     HEADSET_MODE,
     SettingsDialog,
@@ -93,13 +93,31 @@ def test_edits_come_back_through_replace(qtbot: QtBot) -> None:
     assert result.first_run_done is True  # fields the dialog does not show survive
 
 
-def test_video_limits_are_enforced_by_the_fields(qtbot: QtBot) -> None:
+def test_number_limits_are_the_settings_tables(qtbot: QtBot) -> None:
+    """The boxes stop exactly where the file loader would refuse a value: beyond the
+    table's limits they clamp to them, and every value the file accepts stays as it is."""
     dialog = make(qtbot)
-    dialog.video_fps.setValue(5.0)
-    dialog.video_long_side.setValue(4000)
-    dialog.jpeg_quality.setValue(10)
-    result = dialog.result_settings()
-    assert (result.video_fps, result.video_long_side, result.jpeg_quality) == (2.0, 1024, 50)
+    for name in ("video_fps", "video_long_side", "jpeg_quality", "vad_silence_ms"):
+        box = getattr(dialog, name)
+        spec = SPECS[name]
+        box.setValue(spec.high * 10)
+        assert getattr(dialog.result_settings(), name) == spec.high, name
+        box.setValue(spec.low - 1)
+        assert getattr(dialog.result_settings(), name) == spec.low, name
+
+
+def test_a_file_value_the_loader_accepts_survives_the_dialog(qtbot: QtBot) -> None:
+    """IT wrote small frames and a low quality: pressing OK must not quietly change them."""
+    original = Settings(video_source="none", video_long_side=320, jpeg_quality=30, video_fps=0.2)
+    dialog = make(qtbot, original)
+    assert dialog.result_settings() == original
+
+
+def test_combo_choices_are_the_settings_tables(qtbot: QtBot) -> None:
+    dialog = make(qtbot)
+    for name in ("backend", "vad_sensitivity"):
+        combo: QComboBox = getattr(dialog, name)
+        assert tuple(combo.itemData(i) for i in range(combo.count())) == SPECS[name].choices
 
 
 def test_restore_default_instruction(qtbot: QtBot) -> None:
@@ -114,7 +132,7 @@ def test_restore_default_instruction(qtbot: QtBot) -> None:
         ("project", "My Project", "project ID"),
         ("location", "moon base", "us-central1"),
         ("endpoint", "gateway.example.com", "https://"),
-        ("model", "gemini live", "no spaces"),
+        ("model", "gemini live", "without spaces"),
     ],
 )
 def test_bad_connection_values_are_shown_inline_and_block_ok(
