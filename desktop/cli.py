@@ -15,17 +15,17 @@ import argparse
 import dataclasses
 import importlib.metadata
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
-from desktop.infra.settings import LOG_LEVELS, Settings
+from desktop.infra.settings import SPECS, Settings, check_value
 
 PROG = "fieldassist"
 DISTRIBUTION = "fieldassist"
-CLI_BACKENDS = ("gemini", "vertex", "simulator")
+# "auto" is what no --backend means, so the flag offers the settings table's other choices.
+CLI_BACKENDS = tuple(b for b in SPECS["backend"].choices if b != "auto")
 PROJECT_ENV = "GOOGLE_CLOUD_PROJECT"
 LOCATION_ENV = "GOOGLE_CLOUD_LOCATION"
 
@@ -61,22 +61,17 @@ def _non_empty(value: str) -> str:
     return value.strip()
 
 
-def _log_level(value: str) -> str:
-    level = value.strip().upper()
-    if level not in LOG_LEVELS:
-        raise argparse.ArgumentTypeError(
-            f"invalid level {value!r} (choose from {', '.join(LOG_LEVELS)})"
-        )
-    return level
+def _checked(name: str) -> Callable[[str], str]:
+    """An argparse type that checks a flag's value with the settings table's rule."""
 
+    def parse(value: str) -> str:
+        usable, must_be = check_value(name, value.strip())
+        if must_be is not None:
+            raise argparse.ArgumentTypeError(f"invalid value {value!r}: must be {must_be}")
+        return str(usable)
 
-def _endpoint(value: str) -> str:
-    parsed = urlparse(value.strip())
-    if parsed.scheme not in ("https", "http", "wss", "ws") or not parsed.netloc:
-        raise argparse.ArgumentTypeError(
-            f"{value!r} is not a URL like https://host[:port] (scheme and host required)"
-        )
-    return value.strip()
+    parse.__name__ = name  # argparse names the type in some messages
+    return parse
 
 
 def _ca_file(value: str) -> str:
@@ -108,7 +103,10 @@ def build_parser() -> argparse.ArgumentParser:
     conn.add_argument("--project", type=_non_empty, metavar="P", help="Vertex AI project")
     conn.add_argument("--location", type=_non_empty, metavar="L", help="Vertex AI location")
     conn.add_argument(
-        "--endpoint", type=_endpoint, metavar="URL", help="base URL of a Live-compatible endpoint"
+        "--endpoint",
+        type=_checked("endpoint"),
+        metavar="URL",
+        help="base URL of a Live-compatible endpoint",
     )
     conn.add_argument(
         "--ca-file", type=_ca_file, metavar="PEM", help="extra CA certificates for --endpoint"
@@ -133,9 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     prog.add_argument(
         "--log-level",
-        type=_log_level,
+        type=_checked("log_level"),
         metavar="LEVEL",
-        help=f"one of {', '.join(LOG_LEVELS)}",
+        help=SPECS["log_level"].must_be(),
     )
     return parser
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop import cli
-from desktop.cli import CliOptions, apply_cli, build_parser, parse_args
+from desktop.cli import CLI_BACKENDS, CliOptions, apply_cli, build_parser, parse_args
 from desktop.infra.settings import Settings, load_settings, save_settings
 
 
@@ -99,9 +99,10 @@ def test_help_lists_the_contract(capsys):
     ("argv", "message"),
     [
         (["--ca-file", "/no/such/ca.pem"], "does not exist"),
-        (["--log-level", "LOUD"], "invalid level"),
+        (["--log-level", "LOUD"], "'LOUD': must be one of DEBUG, INFO, WARNING, ERROR"),
         (["--backend", "openai"], "invalid choice"),
-        (["--endpoint", "gw.example.com"], "not a URL"),
+        (["--endpoint", "gw.example.com"], "must be a URL such as https://"),
+        (["--endpoint", "ftp://gw.example.com"], "must be a URL such as https://"),
         (["--model", "  "], "must not be empty"),
         (["--backend", "vertex"], "--project and --location"),
         (["--backend", "vertex", "--project", "p"], "--location"),
@@ -178,3 +179,18 @@ def test_apply_twice_keeps_the_file_value():
     twice = apply_cli(once, parse_args(["--model", "b"]), environ={})
     assert twice.model == "b"
     assert twice.cli_overrides["model"] == ("file-m", "b")
+
+
+def test_flags_check_with_the_settings_tables_rules(capsys):
+    """One rule per setting: what the file loader refuses, the flag refuses with the same words."""
+    from desktop.infra.settings import SPECS, check_value
+
+    assert set(CLI_BACKENDS) == set(SPECS["backend"].choices) - {"auto"}
+    for level in SPECS["log_level"].choices:
+        assert parse_args(["--log-level", level.lower()]).log_level == level
+    for url in ("wss://gw.example.com/x", "http://127.0.0.1:9"):
+        assert parse_args(["--endpoint", url]).endpoint == url
+        assert check_value("endpoint", url)[1] is None
+    with pytest.raises(SystemExit):
+        parse_args(["--endpoint", "https://"])
+    assert check_value("endpoint", "https://")[1] in capsys.readouterr().err
