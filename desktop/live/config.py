@@ -11,10 +11,24 @@ from google.auth import exceptions as auth_errors
 from google.genai import types
 
 from desktop.live.errors import LinkError
-from desktop.live.options import SIMULATOR_API_KEY, LiveOptions
+from desktop.live.options import SIMULATOR_API_KEY, LiveOptions, VadSensitivity
 from desktop.session.events import CloseKind
 
 GEMINI_API_VERSION = "v1beta"  # the SDK's default v1 does not serve Live
+
+# Our one sensitivity word -> the setup's start- and end-of-speech sensitivities. "high"
+# detects speech starting and ending more often (quick turns, more false starts); "low"
+# less often (noisy sites). "default" sends neither: the server's own default applies.
+VAD_SENSITIVITY: dict[
+    VadSensitivity, tuple[types.StartSensitivity, types.EndSensitivity] | None
+] = {
+    "default": None,
+    "low": (types.StartSensitivity.START_SENSITIVITY_LOW, types.EndSensitivity.END_SENSITIVITY_LOW),
+    "high": (
+        types.StartSensitivity.START_SENSITIVITY_HIGH,
+        types.EndSensitivity.END_SENSITIVITY_HIGH,
+    ),
+}
 
 
 class OptionsError(LinkError):
@@ -147,13 +161,29 @@ def build_config(
         cfg.speech_config = types.SpeechConfig(voice_config=voice, language_code=opts.language)
     if opts.system_instruction:
         cfg.system_instruction = opts.system_instruction
-    if not opts.automatic_activity_detection:
+    detection = activity_detection(opts)
+    if detection is not None:
         cfg.realtime_input_config = types.RealtimeInputConfig(
-            automatic_activity_detection=types.AutomaticActivityDetection(disabled=True)
+            automatic_activity_detection=detection
         )
     if tools:
         cfg.tools = list(tools)
     return cfg
+
+
+def activity_detection(opts: LiveOptions) -> types.AutomaticActivityDetection | None:
+    """realtimeInputConfig.automaticActivityDetection, or None when everything is the
+    server's default. Push-to-talk turns it off (the client sends activity signals), and
+    then sensitivities and silence mean nothing."""
+    if not opts.automatic_activity_detection:
+        return types.AutomaticActivityDetection(disabled=True)
+    detection = types.AutomaticActivityDetection()
+    sensitivities = VAD_SENSITIVITY[opts.vad_sensitivity]
+    if sensitivities is not None:
+        detection.start_of_speech_sensitivity, detection.end_of_speech_sensitivity = sensitivities
+    if opts.vad_silence_ms > 0:
+        detection.silence_duration_ms = opts.vad_silence_ms
+    return detection if detection.model_dump(exclude_none=True) else None
 
 
 def tools_from_declarations(declarations: Sequence[Mapping[str, Any]]) -> list[types.Tool]:

@@ -9,6 +9,8 @@ from typing import Literal
 from desktop.session.models import default_model_for
 
 Backend = Literal["gemini", "vertex", "simulator"]
+# The server's voice activity detection: "default" leaves both sensitivities to the server.
+VadSensitivity = Literal["default", "low", "high"]
 
 DEFAULT_GEMINI_MODEL = default_model_for("gemini")
 DEFAULT_VERTEX_MODEL = default_model_for("vertex")
@@ -32,6 +34,8 @@ class LiveOptions:
     compression: bool = True  # sliding-window context compression: unlimited session length
     resumption: bool = True
     automatic_activity_detection: bool = True
+    vad_sensitivity: VadSensitivity = "default"  # start and end of speech alike
+    vad_silence_ms: int = 0  # silence that ends the user's turn; 0 = the server's default
 
     @property
     def model_name(self) -> str:
