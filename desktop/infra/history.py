@@ -103,7 +103,18 @@ ALTER TABLE snapshots ADD COLUMN file TEXT;
 UPDATE snapshots SET file = caption WHERE caption GLOB 'snapshot-*.jpg';
 """
 
-TOOL_STATUSES = ("pending", "ok", "error", "cancelled")
+TOOL_STATUSES = ("pending", "ok", "error", "declined", "cancelled")
+# A tool call's steps as the tools report them (ToolActivity.status) -> the status kept here.
+# Every step is recorded, so a call that never ran (unknown tool, bad arguments, declined by
+# the user) is in the history with its outcome too.
+TOOL_STEP_STATUS = {
+    "confirming": "pending",
+    "running": "pending",
+    "done": "ok",
+    "failed": "error",
+    "declined": "declined",
+    "cancelled": "cancelled",
+}
 
 
 class Fault(StrEnum):
@@ -670,6 +681,35 @@ class HistoryStore:
             )
             if cur.rowcount == 0:
                 raise HistoryError(f"no tool call {call_id!r} in session {session_id}")
+
+    def record_tool_step(
+        self,
+        session_id: int,
+        call_id: str,
+        name: str,
+        args: Any,
+        *,
+        step: str,
+        result: Any = None,
+        at: float | None = None,
+    ) -> None:
+        """One step of a tool call (TOOL_STEP_STATUS's words): the first step adds the call,
+        a final one sets its outcome and end time, whichever step comes first."""
+        status = TOOL_STEP_STATUS.get(step)
+        if status is None:
+            raise ValueError(f"step must be one of {tuple(TOOL_STEP_STATUS)}")
+        when = _now(at)
+        finished = None if status == "pending" else when
+        with self._tx() as conn:
+            conn.execute(
+                "INSERT INTO tool_calls "
+                "(session_id, call_id, name, args, status, result, started_at, finished_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (session_id, call_id) DO UPDATE SET "
+                "status = excluded.status, result = excluded.result, "
+                "finished_at = excluded.finished_at WHERE excluded.status != 'pending'",
+                (session_id, call_id, name, _dumps(args), status, _dumps(result), when, finished),
+            )
 
     def tool_calls(self, session_id: int) -> list[ToolCallRecord]:
         with self._read() as conn:

@@ -40,6 +40,7 @@ from desktop.infra import paths
 from desktop.infra.history import (
     BUSY_TIMEOUT_S,
     TOOL_STATUSES,
+    TOOL_STEP_STATUS,
     Fault,
     HistoryError,
     HistoryStore,
@@ -192,6 +193,27 @@ class _ToolDone(_Item):
 
     def write(self, store: HistoryStore, session_id: int) -> None:
         store.finish_tool_call(session_id, self.call_id, self.status, self.result, at=self.at)
+
+
+@dataclass(frozen=True)
+class _ToolStep(_Item):
+    call_id: str = ""
+    name: str = ""
+    args: Any = None
+    step: str = "running"
+    result: Any = None
+    at: float = 0.0
+
+    def write(self, store: HistoryStore, session_id: int) -> None:
+        store.record_tool_step(
+            session_id,
+            self.call_id,
+            self.name,
+            self.args,
+            step=self.step,
+            result=self.result,
+            at=self.at,
+        )
 
 
 # -- the writer --------------------------------------------------------------------------------
@@ -349,6 +371,24 @@ class HistoryWriter:
         if status not in TOOL_STATUSES:  # a caller's bug: said now, not in the thread
             raise ValueError(f"status must be one of {TOOL_STATUSES}")
         self._put(_ToolDone(key, call_id, status, result, _now(at)))
+
+    def tool_step(
+        self,
+        key: int,
+        call_id: str,
+        name: str,
+        args: Any,
+        *,
+        step: str,
+        result: Any = None,
+        at: float | None = None,
+    ) -> None:
+        """Record one step of a tool call as the tools report it (ToolActivity: call_id,
+        name, args, status, summary); any order of steps ends with the call's outcome."""
+        if step not in TOOL_STEP_STATUS:  # a caller's bug: said now, not in the thread
+            raise ValueError(f"step must be one of {tuple(TOOL_STEP_STATUS)}")
+        frozen = dict(args) if isinstance(args, Mapping) else args  # the caller may reuse it
+        self._put(_ToolStep(key, call_id, name, frozen, step, result, _now(at)))
 
     # -- flushing and closing ----------------------------------------------------------------
 

@@ -37,7 +37,13 @@ from desktop.infra.history import HistoryError, HistoryStore, SessionInfo
 
 EntryKind = Literal["turn", "tool", "snapshot", "note"]
 ROLE_NAMES = {"user": "Technician", "model": "Assistant", "note": "Note"}
-TOOL_MARKS = {"pending": "…", "ok": "✓", "error": "✗", "cancelled": "cancelled"}
+TOOL_MARKS = {
+    "pending": "…",
+    "ok": "✓",
+    "error": "✗",
+    "declined": "declined",
+    "cancelled": "cancelled",
+}
 # Confirm(parent, question) -> True to go ahead.
 Confirm = Callable[[QWidget, str], bool]
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.infra.history import HistoryStore
+from desktop.infra.history_writer import HistoryWriter
 from desktop.ui.history_view import (
     HistoryDialog,
     entry_text,
@@ -189,3 +190,41 @@ def test_pure_helpers(store: HistoryStore) -> None:
     kinds = [e.kind for e in session_timeline(store, session_id)]
     assert kinds == ["turn", "turn", "tool", "snapshot", "note"]
     assert entry_text(session_timeline(store, session_id)[0]).endswith("what is this valve?")
+
+
+def test_recorded_tool_steps_show_their_outcome_in_the_window_and_exports(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Calls recorded step by step (as the app records them) appear with their outcome,
+    a declined one too, in the History window, the Markdown and the JSON."""
+    writer = HistoryWriter.around(HistoryStore.open(tmp_path / "history.sqlite3")).start()
+    key = writer.start_session({"backend": "simulator"}, at=T1)
+    writer.tool_step(key, "c1", "lookup_manual", {"part": "BV-20"}, step="running", at=T1 + 1)
+    writer.tool_step(
+        key, "c1", "lookup_manual", {"part": "BV-20"}, step="done", result="page 12", at=T1 + 2
+    )
+    writer.tool_step(
+        key,
+        "c2",
+        "open_ticket",
+        {"title": "leak"},
+        step="declined",
+        result="The user declined",
+        at=T1 + 3,
+    )
+    assert writer.flush()
+    store = writer.store
+    assert store is not None
+    dialog = make(qtbot, store)
+    assert dialog.transcript_lines() == [
+        f"{hms(T1 + 1)}  Tool ✓: lookup_manual({{'part': 'BV-20'}}) → page 12",
+        f"{hms(T1 + 3)}  Tool declined: open_ticket({{'title': 'leak'}}) → The user declined",
+    ]
+    md = dialog.export_markdown(tmp_path / "ticket.md").read_text(encoding="utf-8")
+    assert 'tool `open_ticket`(`{"title": "leak"}`) declined → `The user declined`' in md
+    doc = json.loads(dialog.export_json(tmp_path / "t.json").read_text(encoding="utf-8"))
+    assert [(c["call_id"], c["status"]) for c in doc["tool_calls"]] == [
+        ("c1", "ok"),
+        ("c2", "declined"),
+    ]
+    writer.close()
