@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import enum
-import functools
 import json
 import logging
 import time
@@ -325,18 +324,3 @@ def _is_plain(value: Any) -> bool:
 def _summary(output: Any) -> str:
     text = output if isinstance(output, str) else json.dumps(output, ensure_ascii=False)
     return " ".join(text.split())
-
-
-async def get_current_time() -> str:
-    """The current local date and time on the technician's laptop (ISO 8601, with offset)."""
-    import datetime as dt
-
-    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
-
-
-@functools.cache
-def default_registry() -> ToolRegistry:
-    """The skeleton's registry (get_current_time only); the app moves to `Toolbox`."""
-    registry = ToolRegistry()
-    registry.add(Tool.from_function(get_current_time))
-    return registry
