@@ -12,9 +12,10 @@ several changes per loop pass).
 - update-old: rewrite turn N/2 (an interrupted reply trimmed), view scrolled to the end
 - late-insert: a turn whose index is lower than the newest (user words transcribed late)
 - record: InspectorPanel.record() of audio-sized messages, panel shown and hidden
-Candidates: `TranscriptTextView` and `TranscriptView` (desktop.ui.widgets, one
-TranscriptModel each) and the current controller's QListWidget approach (dict of items, row
-found by counting lower indices), rebuilt here without a driver. The QListView-based ones get
+Candidates: the window's `TranscriptTextView` (desktop.ui.widgets), a word-wrapped QListView
+over the same TranscriptModel (defined here: the comparison the window's choice rests on) and
+the older controller's QListWidget approach (dict of items, row found by counting lower
+indices), rebuilt here without a driver. The QListView-based ones get
 --list-turns (default 2,000) because each of their steps re-measures every row.
 
 PySide6 6.12.0 on Python 3.11 loses a reference to None on every void Qt call and aborts
@@ -37,12 +38,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+)
 
 from desktop.ui.inspector import InspectorPanel, audio_summary
-from desktop.ui.widgets import TranscriptTextView, TranscriptView
+from desktop.ui.widgets import TranscriptModel, TranscriptTextView
 
-CANDIDATES = ("TranscriptTextView", "TranscriptView", "QListWidget (controller)")
+CANDIDATES = ("TranscriptTextView", "QListView (model)", "QListWidget (controller)")
 PHRASE = (
     "check the pressure relief valve before you open the housing and make sure the "
     "isolator is locked out then read me the serial number on the plate"
@@ -78,9 +86,39 @@ class ListWidgetTranscript:
             self.view.scrollToBottom()
 
 
+class ListViewTranscript(QListView):
+    """A word-wrapped QListView over the TranscriptModel that follows new words unless the
+    user scrolled up: what the window used before TranscriptTextView. Word-wrapped rows have
+    no uniform size, so it re-measures every row on each change."""
+
+    FOLLOW_SLACK_PX = 4
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.transcript = TranscriptModel(self)
+        self.setModel(self.transcript)
+        self.setWordWrap(True)
+        self.setUniformItemSizes(False)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setSpacing(2)
+        self.following = True
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self._on_scrolled)
+        bar.rangeChanged.connect(self._on_range_changed)
+
+    def _on_scrolled(self, value: int) -> None:
+        self.following = value >= self.verticalScrollBar().maximum() - self.FOLLOW_SLACK_PX
+
+    def _on_range_changed(self, _minimum: int, maximum: int) -> None:
+        if self.following:
+            self.verticalScrollBar().setValue(maximum)
+
+
 class ModelTranscript:
     def __init__(self) -> None:
-        self.view = TranscriptView()
+        self.view = ListViewTranscript()
 
     def set_turn(self, index: int, role: str, text: str, interrupted: bool = False) -> None:
         self.view.transcript.set_turn(index, role, text, interrupted=interrupted, final=True)
@@ -200,8 +238,8 @@ def main() -> None:
         "TranscriptTextView": bench_transcript(
             app, "TranscriptTextView", TextTranscript, args.turns, args.updates
         ),
-        "TranscriptView": bench_transcript(
-            app, "TranscriptView", ModelTranscript, args.list_turns, args.updates
+        "QListView (model)": bench_transcript(
+            app, "QListView (model)", ModelTranscript, args.list_turns, args.updates
         ),
         "QListWidget (controller)": bench_transcript(
             app, "QListWidget", ListWidgetTranscript, args.list_turns, args.updates

@@ -34,9 +34,7 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QLabel,
-    QListView,
     QPlainTextEdit,
     QSizePolicy,
     QWidget,
@@ -447,43 +445,8 @@ _ROLE_GETTERS = {
 }
 
 
-class TranscriptView(QListView):
-    """A word-wrapped list that follows new words unless the user scrolled up to read.
-
-    Kept for comparison: with word wrap QListView re-measures every row on each change
-    (bench/bench_ui.py); TranscriptTextView is the one to use in the window.
-    """
-
-    FOLLOW_SLACK_PX = 4
-
-    def __init__(self, model: TranscriptModel | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.transcript = model or TranscriptModel(self)
-        self.setModel(self.transcript)
-        self.setAccessibleName("Transcript")
-        self.setWordWrap(True)
-        self.setUniformItemSizes(False)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap when the pane is resized
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSpacing(2)
-        self.following = True
-        bar = self.verticalScrollBar()
-        bar.valueChanged.connect(self._on_scrolled)
-        bar.rangeChanged.connect(self._on_range_changed)
-
-    def _on_scrolled(self, value: int) -> None:
-        self.following = value >= self.verticalScrollBar().maximum() - self.FOLLOW_SLACK_PX
-
-    def _on_range_changed(self, _minimum: int, maximum: int) -> None:
-        if self.following:
-            self.verticalScrollBar().setValue(maximum)
-
-
 class TranscriptTextView(QPlainTextEdit):
-    """The same TranscriptModel shown as one text block per row: O(1) work per change.
+    """The TranscriptModel shown as one text block per row: O(1) work per change.
 
     QListView re-measures every row whenever one row changes or is added (word-wrapped rows
     have no uniform size), which costs tens of milliseconds at a few thousand turns;

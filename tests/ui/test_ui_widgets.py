@@ -6,7 +6,7 @@ import math
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 from pytestqt.modeltest import ModelTester
@@ -23,7 +23,6 @@ from desktop.ui.widgets import (
     SpeakingIndicator,
     TranscriptModel,
     TranscriptTextView,
-    TranscriptView,
     level_description,
     level_fraction,
 )
@@ -225,12 +224,9 @@ def test_a_text_view_built_on_a_full_model_shows_it(qtbot: QtBot) -> None:
     assert view.toPlainText().split("\n") == displays(model)
 
 
-@pytest.mark.parametrize("kind", [TranscriptTextView, TranscriptView])
-def test_views_follow_new_words_unless_scrolled_up(
-    qtbot: QtBot, kind: type[TranscriptTextView] | type[TranscriptView]
-) -> None:
+def test_the_view_follows_new_words_unless_scrolled_up(qtbot: QtBot) -> None:
     model = TranscriptModel(clock=lambda: T)
-    view = kind(model)
+    view = TranscriptTextView(model)
     qtbot.addWidget(view)
     view.resize(360, 200)
     view.show()
@@ -249,11 +245,3 @@ def test_views_follow_new_words_unless_scrolled_up(
     fill(model, 50, 5)
     qtbot.waitUntil(lambda: bar.value() == bar.maximum())
     assert view.transcript is model
-
-
-def test_list_view_is_a_plain_view_of_the_model(qtbot: QtBot) -> None:
-    view = TranscriptView()
-    qtbot.addWidget(view)
-    view.transcript.set_turn(0, "user", "hello", at=T)
-    assert view.model().index(0, 0, QModelIndex()).data() == f"{hms(T)}  You: hello"
-    assert view.accessibleName() == "Transcript" and view.wordWrap()
