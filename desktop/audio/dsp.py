@@ -294,7 +294,7 @@ class GateSettings:
     lag_history_frames: int = 20
     lag_every_frames: int = 5
     lag_min_span_frames: int = 30
-    lag_stable_estimates: int = 6
+    lag_stable_estimates: int = 2
     lag_min_correlation: float = 0.7
     lag_slack_frames: int = 2
     tail_db_per_frame: float = 4.0  # a 150 ms room decays 60 dB: 4 dB per 10 ms
@@ -470,11 +470,12 @@ class EchoGate:
         bound = self._coupling * peak
         near_bound = bound
         margin = _db(s.near_end_margin_db)
-        if paired and self.lag is not None and self.settled and self.stats.converged:
+        lag = self.stable_lag  # one estimate can be a chance match on the user's voice
+        if paired and lag is not None and self.settled and self.stats.converged:
             margin = _db(s.lagged_margin_db)  # the lag can be stale: more margin
-            lo = max(0, self.lag - s.lag_slack_frames)
+            lo = max(0, lag - s.lag_slack_frames)
             near_bound = self._coupling * float(
-                self._recent(self._env, lo, self.lag + s.lag_slack_frames + 1 - lo).max()
+                self._recent(self._env, lo, lag + s.lag_slack_frames + 1 - lo).max()
             )
         if paired and bound >= self._active2 and m >= self._active2:
             self._observe(m, e, peak)
@@ -499,6 +500,8 @@ class EchoGate:
             self.stats.converged = 2 * above >= len(self._erle)
         if ratio >= self._converged_ratio and m >= self._active2:
             # The canceller took most of this frame off: it was echo, so it measures coupling.
+            # (AEC3 also takes ~20 dB off a user talking over the reply: the coupling can come
+            # out high during double talk, which errs on the side of silencing.)
             self._ratios[self._ratio_count % len(self._ratios)] = m / peak
             self._ratio_count += 1
             if self._ratio_count >= s.coupling_min_frames and self._ratio_count % 10 == 0:
