@@ -39,6 +39,8 @@ from PySide6.QtWidgets import (
 from desktop.ui.widgets import make_plain, one_block, plain_tooltip
 
 DEFAULT_CAPACITY = 5_000
+# The filter box's example, in the words the rows hold: a direction and a message type.
+FILTER_EXAMPLE = "in ToolCall"
 COLUMNS = ("Time", "Direction", "Type", "Size", "Summary")
 TIME, DIRECTION, KIND, SIZE, SUMMARY = range(len(COLUMNS))
 RawRole = Qt.ItemDataRole.UserRole  # the unformatted value of a cell (float, str, int)
@@ -58,8 +60,8 @@ def format_size(nbytes: int) -> str:
 @dataclass(frozen=True, slots=True)
 class MessageRow:
     at: float  # time.time() of the message
-    direction: str  # e.g. "sent" / "received"
-    kind: str  # e.g. "realtimeInput.audio", "serverContent", "toolCall"
+    direction: str  # the app's words (desktop.app's tap): "out" (sent) / "in" (received)
+    kind: str  # the message's class (describe_message): "SendAudio", "ToolCallRequested"
     size: int  # bytes on the wire (or payload bytes)
     summary: str
 
@@ -184,7 +186,9 @@ class InspectorPanel(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.filter_box = QLineEdit()
-        self.filter_box.setPlaceholderText("Filter by type or direction, e.g. “received toolCall”")
+        self.filter_box.setPlaceholderText(
+            f"Filter by direction (in, out) or type, e.g. “{FILTER_EXAMPLE}”"
+        )
         self.filter_box.setAccessibleName("Filter messages")
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(self.proxy.set_filter_text)
