@@ -15,6 +15,7 @@ from desktop.infra.settings import (
     check_value,
     group_by_applies,
     label,
+    load_settings,
     pending_text,
 )
 
@@ -112,3 +113,16 @@ def test_check_value_is_the_one_rule_for_ranges_choices_and_formats() -> None:
     )
     assert check_value("endpoint", "") == ("", None)  # empty = the default endpoint
     assert check_value("project", "Not A Project") == ("Not A Project", None)  # advice only
+
+
+def test_a_file_endpoint_that_is_not_a_url_costs_that_key(tmp_path) -> None:
+    """The loader checks with the same rule as the dialog and the command line: a gateway
+    written without its scheme is refused with a note, not carried to the connection."""
+    path = tmp_path / "settings.toml"
+    path.write_text('version = 1\nendpoint = "gw.example.com"\nvoice = "Kore"\n')
+    settings, notes = load_settings(path)
+    assert (settings.endpoint, settings.voice) == ("", "Kore")
+    assert notes == [
+        'Setting endpoint = "gw.example.com" must be a URL such as '
+        'https://gateway.example.com (scheme and host); using the default "".'
+    ]
