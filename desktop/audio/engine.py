@@ -40,7 +40,6 @@ Int16Array = npt.NDArray[np.int16]
 
 MIC_RATE = 16000
 MODEL_RATE = 24000
-DUCK_SHIFT = 4  # local ducking attenuates playback by 2**4 (-24 dB) while the user speaks
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,10 @@ class AudioSettings:
 
     echo_cancellation: bool = True
     vad: bool = True
-    instant_barge_in: bool = False  # duck playback locally when the VAD hears the user
+    # Stop the playing reply locally as soon as the VAD has heard the user for
+    # VadSettings.min_speech_ms (256 ms), before the server's `interrupted` arrives; the rest
+    # of that reply is dropped, the next one plays.
+    instant_barge_in: bool = False
     capture: bool = True  # False: playback only (no microphone on this computer)
     chunk_ms: int = 20  # microphone block and chunk length
     output_rates: tuple[int, ...] = (48000, MODEL_RATE)  # tried in order
@@ -75,6 +77,7 @@ class EngineStats:
     output_blocks: int = 0
     input_blocks: int = 0
     restarts: int = 0
+    local_barge_ins: int = 0  # replies stopped by instant_barge_in
     # seconds from the input callback to on_mic_chunk running on the loop (recent chunks)
     capture_delays: deque[float] = field(default_factory=lambda: deque(maxlen=2000))
 
@@ -124,7 +127,7 @@ class AudioEngine:
         self._processor: MicProcessor | None = None
 
         self._muted = False
-        self._ducked = False
+        self._halted_generation = -1  # a reply stopped locally: its late chunks are dropped
         self._running = False
         self._state_lock = threading.Lock()  # start/stop/restart
         self._in_stream: sd.InputStream | None = None
@@ -227,10 +230,12 @@ class AudioEngine:
             return
         samples = np.frombuffer(pcm24k[: len(pcm24k) // 2 * 2], dtype=np.int16)
         with self._play_lock:
+            if generation == self._halted_generation:
+                return
             if self._output_rate != MODEL_RATE:
                 samples = self._resample(samples, generation)
             self._last_play = time.monotonic()
-        self._ring.write(samples, generation)
+            self._ring.write(samples, generation)
 
     def clear(self, generation: int | None = None) -> int:
         """Barge-in: silence from the next output block on; returns the new generation."""
@@ -349,8 +354,6 @@ class AudioEngine:
         if status.output_underflow:
             self.stats.output_underflows += 1
         n = self._ring.read_into(out)
-        if self._ducked:
-            np.right_shift(out, DUCK_SHIFT, out=out)
         if n:
             self._played_blocks += 1
             self._was_playing = True
@@ -426,12 +429,26 @@ class AudioEngine:
             speaking = processor.speaking
             if speaking != self._speaking:
                 self._speaking = speaking
-                self._ducked = speaking and self._settings.instant_barge_in
+                if speaking and self._settings.instant_barge_in:
+                    self._halt_playback()
                 self._post(self.on_speaking, speaking)
             self._levels = measure_levels(block, self._levels, mic=True)
         if self._muted:
             return
         self._post_mic(block.tobytes(), wall)
+
+    def _halt_playback(self) -> None:
+        """Local barge-in: silence from the next output block, and drop the rest of the reply.
+
+        The generation is kept (the session core numbers them; its own clear follows when the
+        server says `interrupted`), so the next reply plays.
+        """
+        with self._play_lock:
+            self._halted_generation = self._ring.generation
+            self._resampler = None
+            self._resampler_pending = False
+            self._ring.drop()
+        self.stats.local_barge_ins += 1
 
     def _post_mic(self, chunk: bytes, wall: float) -> None:
         def deliver() -> None:

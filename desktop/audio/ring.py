@@ -104,6 +104,14 @@ class PlaybackRing:
             out[n:] = 0
         return n
 
+    def drop(self) -> int:
+        """Drop everything buffered, keeping the generation; returns how many samples."""
+        with self._lock:
+            dropped = self._count
+            self._read = 0
+            self._count = 0
+            return dropped
+
     def clear(self, generation: int | None = None) -> int:
         """Drop everything buffered and start a new generation; returns it.
 

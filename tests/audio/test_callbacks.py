@@ -75,16 +75,21 @@ def test_idle_is_noted_once_when_the_ring_drains() -> None:
     assert engine._idle_blocks == 1
 
 
-def test_ducking_attenuates_by_24_db() -> None:
-    engine = make_engine()
+def test_local_barge_in_stops_the_reply_and_the_next_one_plays() -> None:
+    engine = make_engine(instant_barge_in=True)
     engine.play(np.full(24000, 16000, dtype=np.int16).tobytes(), engine.generation)
     for _ in range(5):
         pull(engine)
-    loud = pull(engine)
-    engine._ducked = True
-    ducked = pull(engine)
-    assert int(np.abs(loud).max()) > 15000
-    assert int(np.abs(ducked).max()) <= int(np.abs(loud).max()) // 16 + 1
+    assert int(np.abs(pull(engine)).max()) > 15000
+    generation = engine.generation
+    engine._halt_playback()  # what the worker does when the VAD turns `speaking` on
+    assert not pull(engine).any()  # stopped, not ducked
+    engine.play(np.full(2400, 16000, dtype=np.int16).tobytes(), generation)  # still arriving
+    assert not pull(engine).any() and engine.buffered_seconds == 0
+    assert engine.generation == generation  # the session core's numbering is untouched
+    new = engine.clear(generation + 1)  # the core's clear after `interrupted`
+    engine.play(np.full(24000, 16000, dtype=np.int16).tobytes(), new)
+    assert max(int(np.abs(pull(engine)).max()) for _ in range(8)) > 15000
 
 
 def test_output_tap_holds_what_was_handed_to_the_device() -> None:
