@@ -74,3 +74,11 @@ async def test_connection(settings: Settings, api_key: str | None) -> str:
         if sim is not None:
             await sim.stop()
     return f"Connected to {options.model_name} ({backend})."
+
+
+def list_audio_devices() -> tuple[list[str], list[str]]:
+    """(input names, output names); call it on a worker thread, as the settings dialog does:
+    importing sounddevice initialises PortAudio, which enumerates every device."""
+    from desktop.audio.devices import list_devices
+
+    return list_devices()

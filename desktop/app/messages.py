@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from desktop.session import events as ev
 
@@ -50,7 +49,7 @@ class HistoryNotice:
 AppEvent = ev.UiEvent | VideoStatus | AudioLevels | Speaking | HistoryNotice
 UiCallback = Callable[[AppEvent], None]
 # The user's answer to "may this tool run?": "deny", "once", or "session" (don't ask again).
-ConfirmTool = Callable[[str, Mapping[str, Any]], Awaitable[str]]
+ConfirmTool = Callable[[str, Mapping[str, object]], Awaitable[str]]
 
 
 def describe_message(message: object) -> tuple[str, int, str]:

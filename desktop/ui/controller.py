@@ -23,12 +23,13 @@ from desktop.app import (
     SIMULATOR_BANNER,
     AppEvent,
     AudioLevels,
+    HistoryNotice,
+    OwnedTasks,
     SessionDriver,
     Speaking,
     VideoStatus,
+    list_audio_devices,
 )
-from desktop.app.messages import HistoryNotice
-from desktop.app.tasks import OwnedTasks
 from desktop.infra.window_state import WindowState
 from desktop.session import events as ev
 from desktop.session.states import LinkState
@@ -73,12 +74,10 @@ class Controller(QObject):
         window.snapshot_button.clicked.connect(self._on_snapshot)
         window.headset_button.setChecked(not driver.settings.echo_cancellation)
         window.headset_button.toggled.connect(driver.set_headset_mode)
-        window.talk_button.setVisible(driver.settings.push_to_talk)
         window.talk_button.pressed.connect(lambda: driver.talk(True))
         window.talk_button.released.connect(lambda: driver.talk(False))
         self._talk_key = TalkKeyFilter(driver.talk, window)
-        if driver.settings.push_to_talk:
-            window.installEventFilter(self._talk_key)
+        self._show_talk_controls(driver.settings.push_to_talk)
         window.clear_masks_button.clicked.connect(driver.clear_masks)
         window.preview.mask_drawn.connect(self._on_mask)
         window.source_box.setCurrentText(driver.settings.video_source)
@@ -164,10 +163,15 @@ class Controller(QObject):
         box.addItems([c for c in choices if c not in known])
         box.setCurrentText(current)
 
-    def _on_mask(self, rect: QRectF) -> None:
-        from desktop.video.privacy import MaskRegion
+    def _show_talk_controls(self, push_to_talk: bool) -> None:
+        """The talk button and F9 exist while push-to-talk is on (switched live)."""
+        self.window.talk_button.setVisible(push_to_talk)
+        self.window.removeEventFilter(self._talk_key)
+        if push_to_talk:
+            self.window.installEventFilter(self._talk_key)
 
-        self.driver.add_mask(MaskRegion(rect.x(), rect.y(), rect.width(), rect.height()))
+    def _on_mask(self, rect: QRectF) -> None:
+        self.driver.add_mask(rect.x(), rect.y(), rect.width(), rect.height())
         self._preview_seq = -1  # redraw with the mask at once
 
     def _on_source(self, *_: object) -> None:
@@ -179,7 +183,7 @@ class Controller(QObject):
             self.window.session_time_label.setText("")
             self.window.video_fps_label.setText("")
             return
-        self.window.speaking.set_speaking(model=self.driver.core.playing)
+        self.window.speaking.set_speaking(model=self.driver.model_speaking)
         elapsed = int(time.monotonic() - self._started_at)
         self.window.session_time_label.setText(f"{elapsed // 60:d}:{elapsed % 60:02d}")
         self.window.video_fps_label.setText(f"video {self.driver.effective_video_fps():.1f} fps")
@@ -208,10 +212,11 @@ class Controller(QObject):
                 save_settings(new)
             except OSError as exc:
                 self.show_banner(f"Settings not saved: {exc}", error=True)
-            applies_later = self.driver.reconfigure(new, api_key)
+            waiting = self.driver.apply_settings(new, api_key)
             self.window.source_box.setCurrentText(new.video_source)
-            if applies_later:
-                self.show_banner("Settings saved: they apply when the session is restarted.")
+            self._show_talk_controls(new.push_to_talk)
+            if waiting:
+                self.show_banner(f"Settings saved. {waiting}")
             elif self.driver.backend != "simulator":
                 self.window.banner.hide()
 
@@ -426,17 +431,6 @@ class TalkKeyFilter(QObject):
                 self._talk(event.type() == QEvent.Type.KeyPress)
                 return True
         return False
-
-
-def list_audio_devices() -> tuple[list[str], list[str]]:
-    """(input names, output names); call it on a worker thread, as the settings dialog does.
-
-    The import is here, not at the top or in open_settings: importing sounddevice initialises
-    PortAudio, which enumerates every device, and that must not block the Qt thread.
-    """
-    from desktop.audio.devices import list_devices
-
-    return list_devices()
 
 
 def _dbfs(level: float) -> float:

@@ -39,7 +39,7 @@ async def test_barge_in_silences_the_speaker_at_once(pulse: PulseServer, tmp_pat
     await driver.start()
     try:
         await wait_until(lambda: driver.link_state is LinkState.OPEN)
-        assert driver.audio is not None
+        assert driver.audio_port.engine is not None
         with pulse.recorder(rate=24000) as recorder:
             await asyncio.to_thread(pulse.play, question)
             await wait_until(lambda: driver.core.playing)  # the spoken-back reply is playing
@@ -77,10 +77,11 @@ async def test_headset_mode_reopens_audio_without_echo_cancellation(pulse: Pulse
     await driver.start()
     try:
         await wait_until(lambda: driver.link_state is LinkState.OPEN)
-        first = driver.audio
+        first = driver.audio_port.engine
         assert first is not None and first.running
-        driver.set_headset_mode(True)
-        assert driver.audio is not None and driver.audio is not first and driver.audio.running
+        driver.set_headset_mode(True)  # reopened on a worker thread, never on the loop
+        await wait_until(lambda: driver.audio_port.engine not in (None, first))
+        assert driver.audio_port.engine is not None and driver.audio_port.engine.running
         assert not first.running
         assert settings.echo_cancellation is False
         assert driver.link_state is LinkState.OPEN  # the session was not touched

@@ -18,6 +18,7 @@ from test_session_resilience import gateway_settings
 from test_tools_in_session import tool_responses
 
 from desktop.app import AppEvent, SessionDriver
+from desktop.app.audio_port import AudioPort
 from desktop.infra.settings import Settings
 from desktop.live.translate import Translator
 from desktop.session import events as ev
@@ -135,10 +136,10 @@ async def test_a_message_that_cannot_be_handled_is_a_protocol_error_and_a_reconn
     elif where == "translate":
         wrap = fail_once("translate")
         monkeypatch.setattr(Translator, "translate", wrap(Translator.translate))
+    if where == "command":  # before the driver registers its handlers
+        monkeypatch.setattr(AudioPort, "play", fail_once("play")(AudioPort.play))
     async with SimServer(scenario=Scenario(faults=faults)) as sim:
         driver = await started(sim, lambda event: None)
-        if where == "command":
-            monkeypatch.setattr(driver, "_play", fail_once("_play")(driver._play))
         try:
             driver.send_text("is the pump running?")
             await wait_until(lambda: sim.connections >= 2 and driver.link_state is LinkState.OPEN)
@@ -181,7 +182,7 @@ async def test_model_audio_in_an_impossible_format_is_dropped_once_and_the_next_
         await driver.start()
         try:
             await wait_until(lambda: driver.link_state is LinkState.OPEN)
-            assert driver.audio is not None  # the speaker is PulseAudio's null sink
+            assert driver.audio_port.engine is not None  # the speaker is PulseAudio's null sink
             with pulse.recorder(rate=24000) as recorder:
                 driver.send_text("first reply")
                 await wait_until(replied(driver, "first reply"))

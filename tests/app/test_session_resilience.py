@@ -104,7 +104,7 @@ async def test_rotations_and_drops_keep_the_conversation_whole() -> None:
     assert heard  # spoken turns made it through as well
 
     # Audio never went into a closed socket except in the instant of an unannounced drop.
-    assert driver.send_failures <= DROPS
+    assert driver.link.outbox.send_failures <= DROPS
     assert sim.frames("setup")  # sanity: the recorder saw the traffic
 
 
