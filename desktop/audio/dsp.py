@@ -84,7 +84,7 @@ class AlignmentSettings:
     # (measured offline: 45-50 dB at 100-500 ms, fails at 700); a reference 5 ms late
     # collapses ERLE (AUDIO.md).
     available_margin_ms: float = 30.0
-    wait_s: float = 0.1  # how long to wait for a reference span before feeding zeros
+    wait_s: float = 0.03  # how long to wait for a reference span before feeding zeros
 
 
 class ReferenceAligner:
@@ -234,13 +234,16 @@ class ReferenceAligner:
         Waits (pumping the tap) up to ``wait_s`` for a span not resampled yet rather than
         feeding zeros: a missing reference lets the echo through.
         """
-        self.last_missing = False
+        was_missing, self.last_missing = self.last_missing, False
         if self.offset is None:
             return np.zeros(count, dtype=np.int16)
         start = mic_index + self.offset
         if self._ref_end < start + count:
             self.waits += 1
-            deadline = self._now() + self._settings.wait_s
+            # After a miss, do not wait again until the reference has caught up: the output
+            # stalled (an underrun) and every wait would add to the microphone's latency
+            # (1.2 s of backlog was measured). The gate covers frames without a reference.
+            deadline = self._now() + (0.0 if was_missing else self._settings.wait_s)
             while self._ref_end < start + count and self._now() < deadline:
                 self._wait(0.002)
                 self.pump()
@@ -525,6 +528,7 @@ class VadSettings:
     release_threshold: float = 0.35  # below this counts towards the end of speech
     min_speech_ms: int = 256  # speech this long turns `speaking` on (AUDIO.md's trigger)
     hangover_ms: int = 480  # quiet this long turns it off
+    quiet_rms: float = 30.0  # windows below this (int16 RMS, -61 dBFS) count as silence
 
 
 class VoiceActivity:
@@ -538,6 +542,7 @@ class VoiceActivity:
         self._window = np.zeros(self.WINDOW, dtype=np.float32)
         self._window_c = np.ctypeslib.as_ctypes(self._window)  # shares the array's memory
         self._fill = 0
+        self._quiet_energy = self.WINDOW * (self._settings.quiet_rms / 32768.0) ** 2
         ms_per_window = self.WINDOW * 1000 / RATE
         self._on_windows = max(1, round(self._settings.min_speech_ms / ms_per_window))
         self._off_windows = max(1, round(self._settings.hangover_ms / ms_per_window))
@@ -557,8 +562,15 @@ class VoiceActivity:
             pos += take
             if self._fill == self.WINDOW:
                 self._fill = 0
-                self._update(float(self._vad.process(self._window_c)))
+                self._update(self._probability())
         return self.speaking
+
+    def _probability(self) -> float:
+        # A window this quiet is not speech to anyone; Silero is the costliest part of the
+        # chain and the microphone is quiet most of the time (cancelled echo, silence).
+        if float(np.dot(self._window, self._window)) < self._quiet_energy:
+            return 0.0
+        return float(self._vad.process(self._window_c))
 
     def _update(self, p: float) -> None:
         if self.recording:

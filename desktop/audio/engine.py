@@ -3,8 +3,8 @@
 Shape (see ../../docs and ../shared/AUDIO.md for the measurements behind it):
 
 - one ``sd.InputStream`` (16 kHz int16 mono, PulseAudio resamples) and one ``sd.OutputStream``
-  (48 kHz int16, ``latency='high'``, blocks of 480): a duplex stream cannot take two rates and
-  recorded silence through ALSA->PulseAudio;
+  (48 kHz int16, blocks of 480, ``latency='low'`` so a barge-in is heard at once): a duplex
+  stream cannot take two rates and recorded silence through ALSA->PulseAudio;
 - the model's 24 kHz audio is upsampled to the device rate with a streaming soxr resampler in
   the producer (``play``, on the asyncio loop), before the ring buffer; the output callback only
   copies from the ring (zero-fill on underrun) and into the output tap;
@@ -58,7 +58,11 @@ class AudioSettings:
     # The microphone is opened at 16 kHz and the sound server resamples (AUDIO.md: soxr on
     # 10 ms chunks added 20-27 ms); devices that refuse 16 kHz get their own rate and soxr.
     input_rates: tuple[int, ...] = (MIC_RATE, 48000, 44100)
-    latency: str = "high"
+    latency: str = "high"  # the microphone's
+    # The speaker's: what it holds is still played after a barge-in (PortAudio cannot flush
+    # it). 'high' left 44-68 ms of the reply at the device after clear(), 'low' 23 ms, with
+    # no underruns at 48 kHz (bench_audio.py, loaded machine). None: the same as ``latency``.
+    output_latency: str | float | None = "low"
     ring_seconds: float = 120.0  # replies arrive faster than real time; keep a whole answer
     level_interval_s: float = 0.05
     # No callback for this long while running: the device is gone. Generous, because a new
@@ -269,6 +273,10 @@ class AudioEngine:
             self._close_streams()
             raise AudioDeviceError("output", f"Audio could not start ({exc}).") from exc
 
+    def _output_latency(self) -> str | float:
+        chosen = self._settings.output_latency
+        return self._settings.latency if chosen is None else chosen
+
     def _open_output(self, index: int) -> sd.OutputStream:
         last: Exception | None = None
         for rate in self._settings.output_rates:
@@ -279,7 +287,7 @@ class AudioEngine:
                     device=index,
                     channels=1,
                     dtype="int16",
-                    latency=self._settings.latency,
+                    latency=self._output_latency(),
                     callback=self._output_callback,
                     finished_callback=self._stream_finished,
                 )
