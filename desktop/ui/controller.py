@@ -215,6 +215,7 @@ class Controller(QObject):
             waiting = self.driver.apply_settings(new, api_key)
             self.window.source_box.setCurrentText(new.video_source)
             self._show_talk_controls(new.push_to_talk)
+            self.window.headset_button.setChecked(not new.echo_cancellation)
             if waiting:
                 self.show_banner(f"Settings saved. {waiting}")
             elif self.driver.backend != "simulator":
