@@ -97,19 +97,10 @@ def _is_file(path: str) -> bool:
 
 
 def check_video_source(text: str) -> str | None:
-    """The video package's own parser decides; a file must also exist."""
-    from desktop.video.errors import VideoSourceError  # late: OpenCV loads with it
-    from desktop.video.source import SourceKind, parse_source
+    """The video package's own parser decides (through the app); a file must also exist."""
+    from desktop.app import check_video_source as check  # late: OpenCV loads with it
 
-    if not text.strip():
-        return "Enter a video source, or “none” for no video."
-    try:
-        spec = parse_source(text)
-    except VideoSourceError as exc:
-        return str(exc)
-    if spec.kind is SourceKind.FILE and spec.path is not None and not spec.path.is_file():
-        return f"No video file at {spec.path}."
-    return None
+    return check(text)
 
 
 def validate_settings(
@@ -335,7 +326,9 @@ class SettingsDialog(QDialog):
         self.echo_mode = QComboBox()
         self.echo_mode.addItems([SPEAKER_MODE, HEADSET_MODE])
         self._row(form, "&Echo cancellation:", self.echo_mode, "Echo cancellation")
-        self.instant_barge_in = QCheckBox("Instant &barge-in (stop playback as soon as I speak)")
+        self.instant_barge_in = QCheckBox(
+            "Instant &barge-in: stop the reply on this computer once I have spoken for 0.25 s"
+        )
         self.instant_barge_in.setAccessibleName("Instant barge-in")
         form.addRow("", self.instant_barge_in)
         self.push_to_talk = QCheckBox("P&ush-to-talk (send the microphone only while held)")
