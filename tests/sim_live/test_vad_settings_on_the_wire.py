@@ -9,7 +9,7 @@ the Live API's JSON parser takes either spelling, so the tests compare spelling-
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from sim_live_helpers import EventLog
@@ -17,6 +17,7 @@ from sim_live_helpers import EventLog
 from desktop.app.options import live_options
 from desktop.infra.settings import SPECS, Settings
 from desktop.live import LiveLink, build_client, build_config
+from desktop.live.options import Backend, VadSensitivity
 from desktop.session.events import TurnComplete
 from desktop.sim import SimServer
 from desktop.sim.wire import normalise
@@ -75,3 +76,10 @@ async def test_push_to_talk_turns_detection_off_whatever_the_sensitivity(sim: Si
 def test_every_sensitivity_the_settings_offer_has_a_meaning(sensitivity: str) -> None:
     opts = live_options(Settings(vad_sensitivity=sensitivity), "simulator", None)
     build_config(opts)  # a choice without a translation would raise KeyError here
+
+
+def test_the_live_layers_word_lists_are_the_settings_tables() -> None:
+    """desktop.live may not import the settings (infra is for app and ui), so its Literal
+    types repeat the table's words; this keeps them the same words."""
+    assert set(get_args(VadSensitivity)) == set(SPECS["vad_sensitivity"].choices)
+    assert set(get_args(Backend)) == set(SPECS["backend"].choices) - {"auto"}
