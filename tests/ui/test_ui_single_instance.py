@@ -6,7 +6,10 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import stat
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,7 @@ from desktop.infra.settings import Settings
 from desktop.ui.controller import Controller
 from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import (
+    LOCK_FILE,
     MAX_FRAME,
     HandOver,
     SecondLaunches,
@@ -34,6 +38,7 @@ SECOND_LAUNCH = """
 import json, sys
 from pathlib import Path
 from desktop.ui.single_instance import HandOver, InstanceError, claim_or_hand_over
+print("trying", file=sys.stderr, flush=True)  # imported: the hand-over starts now
 try:
     lock = claim_or_hand_over(HandOver(json.loads(sys.argv[2]), True, 4242), Path(sys.argv[1]),
                               timeout_s=float(sys.argv[3]))
@@ -57,7 +62,28 @@ async def second_launch(folder: Path, argv: list[str], timeout_s: float = 5.0) -
     )
     out, _ = await asyncio.wait_for(proc.communicate(), 30)
     assert proc.returncode is not None
-    return proc.returncode, out.decode()
+    return proc.returncode, out.decode().replace("trying\n", "")
+
+
+def frozen_launch(folder: Path, argv: list[str], timeout_s: float) -> subprocess.Popen[str]:
+    """A second launch started while this process's Qt loop (the owner) is frozen: it
+    returns once the launch has begun handing over; the loop stays frozen until the caller
+    yields. The kernel still queues the launch's connection, as for a stopped owner."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SECOND_LAUNCH, str(folder), json.dumps(argv), str(timeout_s)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stderr is not None
+    assert proc.stderr.readline() == "trying\n"  # blocks the loop: the owner cannot answer
+    return proc
+
+
+async def finished(proc: subprocess.Popen[str]) -> tuple[int, str]:
+    await wait_until(lambda: proc.poll() is not None, limit_s=30)
+    out, _ = proc.communicate()
+    return proc.returncode, out
 
 
 def test_frames_round_trip_and_refuse_what_is_not_ours() -> None:
@@ -197,3 +223,63 @@ async def test_a_closing_window_sends_later_launches_to_wait_for_the_lock(
     lock.release()  # the session and the history are shut: the waiting launch starts
     code, out = await waiting
     assert (code, out.strip()) == (0, "primary")
+
+
+async def test_a_launch_that_gave_up_on_a_frozen_owner_never_takes_effect(tmp_path: Path) -> None:
+    """The owner's loop is frozen (a stopped or hung process) while a launch tries and gives
+    up with status 1; when the owner runs again, that launch's queued connection (and any
+    frame in it) must not be acted on: the next launch's command line is the only one."""
+    lock = claim_or_hand_over(HandOver([], False, os.getpid()), tmp_path)
+    assert lock is not None
+    received: list[HandOver] = []
+    lock.listen(received.append)
+    try:
+        gave_up = frozen_launch(tmp_path, ["--connect", "--gave-up"], timeout_s=2.5)
+        gave_up.wait(timeout=30)  # still frozen: the launch runs out of time
+        code, out = await finished(gave_up)
+        assert code == 3 and "did not answer" in out
+        # The owner runs again and reads the queued connection; a later launch is taken, and
+        # it comes after the stale one in the owner's queue, so this is the whole story.
+        code, out = await second_launch(tmp_path, ["--later"])
+        assert (code, out.strip()) == (0, "handed over")
+        assert [h.argv for h in received] == [["--later"]]
+    finally:
+        lock.release()
+
+
+async def test_a_slow_owner_that_answers_in_time_takes_the_launch_once(tmp_path: Path) -> None:
+    """Frozen for longer than one read of the answer (READ_TIMEOUT_MS) but within the
+    launch's limit: the launch succeeds and its command line is acted on exactly once."""
+    lock = claim_or_hand_over(HandOver([], False, os.getpid()), tmp_path)
+    assert lock is not None
+    received: list[HandOver] = []
+    lock.listen(received.append)
+    try:
+        slow = frozen_launch(tmp_path, ["--connect"], timeout_s=20)
+        time.sleep(4.5)  # noqa: ASYNC251 - the frozen owner itself: the stall, not a wait
+        code, out = await finished(slow)
+        assert (code, out.strip()) == (0, "handed over")
+        await second_launch(tmp_path, ["--later"])  # queued behind anything left over
+        assert [h.argv for h in received] == [["--connect"], ["--later"]]
+    finally:
+        lock.release()
+
+
+def test_the_lock_and_new_folders_are_private(tmp_path: Path) -> None:
+    """A FIELDASSIST_HOME that does not exist yet: every folder made on the way is 0700 and
+    the lock file 0600, whatever the umask lets through."""
+    old_umask = os.umask(0o022)  # the usual one, explicit so the test means the same anywhere
+    try:
+        home = tmp_path / "new-home"
+        lock = claim_or_hand_over(HandOver([], False, os.getpid()), home / "data")
+    finally:
+        os.umask(old_umask)
+    assert lock is not None
+    try:
+        modes = {
+            p.name: stat.S_IMODE(p.stat().st_mode)
+            for p in (home, home / "data", home / "data" / LOCK_FILE)
+        }
+        assert modes == {"new-home": 0o700, "data": 0o700, LOCK_FILE: 0o600}
+    finally:
+        lock.release()
