@@ -163,7 +163,7 @@ class LinkPort:
             await link.open()
         except LinkError as exc:
             if link_id == self._link_id:
-                self._feed(ev.LinkClosed(exc.kind, exc.code, exc.message))
+                self._tell(ev.LinkClosed(exc.kind, exc.code, exc.message))
             return
         if link_id != self._link_id:
             await link.close()
@@ -173,10 +173,10 @@ class LinkPort:
                 await link.send_history(command.history)
         except LinkError as exc:
             await link.close()
-            self._feed(ev.LinkClosed(exc.kind, exc.code, exc.message))
+            self._tell(ev.LinkClosed(exc.kind, exc.code, exc.message))
             return
         self.outbox.link = link
-        self._feed(ev.LinkOpened(resumed=command.resume_handle is not None))
+        self._tell(ev.LinkOpened(resumed=command.resume_handle is not None))
         await self._receive(link, link_id)
 
     async def _receive(self, link: LiveLink, link_id: int) -> None:
@@ -192,7 +192,7 @@ class LinkPort:
                     if isinstance(event, ev.LinkClosed):
                         self.outbox.link = None
                     self._tap("in", event)
-                    failure = self._feed(event)
+                    failure = self._feed(event)  # raised below: a protocol error
                     if failure is not None:
                         raise failure
         except Exception as exc:
@@ -203,7 +203,7 @@ class LinkPort:
             if self.outbox.link is link:
                 self.outbox.link = None
             self._retire(link)
-            self._feed(
+            self._tell(
                 ev.LinkClosed(
                     ev.CloseKind.PROTOCOL,
                     None,
@@ -240,13 +240,19 @@ class LinkPort:
             )
         return live_options(settings, connection.backend, connection.api_key)
 
+    def _tell(self, event: ev.Event) -> None:
+        """Feed what the link saw; the core refusing it is logged (the link goes on)."""
+        failure = self._feed(event)
+        if failure is not None:
+            log.warning("%s not taken: %r", type(event).__name__, failure)
+
     # -- the send loop's reports --------------------------------------------------------------
 
     def _on_sent(self, command: ev.Command) -> None:
         self._tap("out", command)
         if isinstance(command, ev.SendToolResults):
             # Only now are the calls answered: a goAway handover waited for this.
-            self._feed(ev.ToolResultsSent(tuple(r.id for r in command.results)))
+            self._tell(ev.ToolResultsSent(tuple(r.id for r in command.results)))
 
     def _tap(self, direction: str, message: ev.Command | ev.ServerEvent | ev.LinkClosed) -> None:
         if self.on_wire is not None:

@@ -12,7 +12,7 @@ from typing import Any
 
 import qasync
 
-from desktop.app import SessionDriver, smoke_check
+from desktop.app import AppEvent, SessionDriver, smoke_check
 from desktop.cli import CliOptions
 from desktop.infra import paths
 from desktop.infra.credentials import KeyLookup
@@ -55,11 +55,11 @@ def run(opts: CliOptions, settings: Settings, notes: list[str]) -> int:
     window = MainWindow()
     controller: Controller | None = None
 
-    def on_ui(event: object) -> None:
+    def on_ui(event: AppEvent) -> None:
         if controller is not None:
-            controller.on_ui_event(event)  # type: ignore[arg-type]
+            controller.on_ui_event(event)
 
-    async def confirm_tool(name: str, args: Mapping[str, Any]) -> str:
+    async def confirm_tool(name: str, args: Mapping[str, object]) -> str:
         assert controller is not None
         return await controller.confirm_tool(name, args)
 
