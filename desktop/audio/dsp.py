@@ -269,9 +269,9 @@ class GateSettings:
     AEC3 exposes no metrics through pywebrtc-audio, so the gate measures around it, per 10 ms
     frame. The **echo bound** is the loudest energy the path could bring to the microphone
     now: the coupling (echo at the microphone per unit of reference; assumed +6 dB, then
-    measured on frames the canceller shows to be echo) times the loudest reference frame that
-    can still be echoing -- the paired reference of the last second, and whatever the device
-    was handed in the last second (a pairing not made yet, made again, or late).
+    measured on frames the canceller leaves quiet while the reply plays) times the loudest
+    reference frame that can still be echoing -- the paired reference of the last second, and
+    whatever the device was handed in the last second (a pairing not made yet, made again, or late).
     A frame of the canceller's output is
     - passed when it is already quiet (under ``cap_rms``: a converged canceller), or when the
       bound is (nothing loud is playing);
@@ -308,6 +308,10 @@ class GateSettings:
     coupling_db: float = 6.0  # assumed until measured
     coupling_margin_db: float = 1.5
     coupling_percentile: float = 90.0
+    # 0.3 s of a loud reply (on for 0.5 s) with the microphone quiet: no echo path
+    # (headset, speaker far away); the coupling drops to this, so the user gets through.
+    no_echo_frames: int = 30
+    no_echo_coupling_db: float = -30.0
     coupling_frames: int = 300  # measured over the last 3 s of cancelled echo
     coupling_min_frames: int = 20
     near_end_margin_db: float = 3.0
@@ -348,7 +352,9 @@ class EchoGate:
         self._erle_count = 0
         self._ratios = np.zeros(s.coupling_frames, dtype=np.float64)
         self._ratio_count = 0
+        self._quiet_run = 0
         self._coupling = _db(s.coupling_db)
+        self.no_echo_path = False  # the reply plays and the microphone does not hear it
         self._cap2 = s.cap_rms**2
         self._active2 = s.active_rms**2
         self._converged_ratio = _db(s.converged_db)
@@ -401,11 +407,18 @@ class EchoGate:
         result = out
         for i in range(n):
             self._push(float(m[i]), float(r[i]), paired)
+            frame = slice(i * FRAME, (i + 1) * FRAME)
             if not self._passes(float(m[i]), float(e[i]), floor_energy, paired):
                 if result is out:
                     result = out.copy()
-                result[i * FRAME : (i + 1) * FRAME] = 0
+                result[frame] = 0
                 self.stats.suppressed += 1
+            elif self.no_echo_path and paired and m[i] >= self._active2:
+                # No echo path: the microphone is the user. AEC3's suppressor, still looking
+                # for an echo, held such a user at RMS 1 for 2.2 s over a playing reply.
+                if result is out:
+                    result = out.copy()
+                result[frame] = mic[frame]
         self.stats.frames += n
         return result
 
@@ -480,8 +493,11 @@ class EchoGate:
             near_bound = self._coupling * float(
                 self._recent(self._env, lo, lag + s.lag_slack_frames + 1 - lo).max()
             )
-        if paired and bound >= self._active2 and m >= self._active2:
-            self._observe(m, e, peak)
+        if paired and bound >= self._active2:
+            if m >= self._active2:
+                self._observe(m, e)
+            if self._render_on_long_enough():
+                self._learn(m, e, peak)
         if e <= self._cap2 or bound <= self._cap2:
             return True
         if m >= near_bound * margin:
@@ -491,9 +507,8 @@ class EchoGate:
             self.stats.unknown_reference += 1
         return False
 
-    def _observe(self, m: float, e: float, peak: float) -> None:
-        """One frame where loud echo was possible: the canceller's ERLE, the path's coupling."""
-        s = self._s
+    def _observe(self, m: float, e: float) -> None:
+        """One frame where loud echo was possible: the canceller's ERLE."""
         ratio = m / max(e, 1.0)
         self._erle[self._erle_count % len(self._erle)] = ratio
         self._erle_count += 1
@@ -501,16 +516,42 @@ class EchoGate:
             # the median is at least the threshold <=> at least half the frames reach it
             above = int(np.count_nonzero(self._erle >= self._converged_ratio))
             self.stats.converged = 2 * above >= len(self._erle)
-        if ratio >= self._converged_ratio and m >= self._active2:
-            # The canceller took most of this frame off: it was echo, so it measures coupling.
-            # (AEC3 also takes ~20 dB off a user talking over the reply: the coupling can come
-            # out high during double talk, which errs on the side of silencing.)
-            self._ratios[self._ratio_count % len(self._ratios)] = m / peak
-            self._ratio_count += 1
-            if self._ratio_count >= s.coupling_min_frames and self._ratio_count % 10 == 0:
-                held = self._ratios[: min(self._ratio_count, len(self._ratios))]
-                measured = float(np.percentile(held, s.coupling_percentile))
-                self._coupling = measured * _db(s.coupling_margin_db)
+
+    def _render_on_long_enough(self) -> bool:
+        """The reference was loud half a window ago: its echo, if any, has arrived by now."""
+        half = self._s.window_frames // 2
+        return float(self._recent(self._raw, half, half).max()) >= self._active2
+
+    def _learn(self, m: float, e: float, peak: float) -> None:
+        """Coupling from frames of a reply that has been playing long enough to echo.
+
+        A loud microphone frame the canceller took most of off was echo: the ratio of the
+        microphone to the loudest reference measures the path (AEC3 also takes ~20 dB off a
+        user talking over the reply, which can only make the coupling come out high: the safe
+        side). A reply that goes on with the microphone quiet means no echo path.
+        """
+        s = self._s
+        if m < self._active2:
+            self._quiet_run += 1
+            if self._ratio_count < s.coupling_min_frames and self._quiet_run >= s.no_echo_frames:
+                self._coupling = _db(s.no_echo_coupling_db)
+                self.no_echo_path = True
+            return
+        self._quiet_run = 0
+        if m < e * self._converged_ratio:
+            return
+        if self.no_echo_path:
+            # AEC3 takes a user talking over the reply down by 20-60 dB when it has found no
+            # echo path: that is not echo. An echo path that appears shows as a lag.
+            if self.stable_lag is None:
+                return
+            self.no_echo_path = False
+        self._ratios[self._ratio_count % len(self._ratios)] = m / peak
+        self._ratio_count += 1
+        if self._ratio_count >= s.coupling_min_frames and self._ratio_count % 10 == 0:
+            held = self._ratios[: min(self._ratio_count, len(self._ratios))]
+            measured = float(np.percentile(held, s.coupling_percentile))
+            self._coupling = measured * _db(s.coupling_margin_db)
 
 
 def _frame_energy(x: Int16Array, n: int) -> npt.NDArray[np.float64]:

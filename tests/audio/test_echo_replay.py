@@ -146,3 +146,20 @@ def test_user_alone_passes_unchanged(user: np.ndarray, tmp_path: Path) -> None:
     run = replay(Scenario(duration_s=5.0, replies=[], user=[(2.0, scaled(user, 3000))]))
     assert run.user_delay_s(2.0) == 0.0
     assert run.user_passed_share(2.0, 2.0) > 0.9
+
+
+def test_user_gets_through_a_loud_reply_when_there_is_no_echo_path(
+    reply: np.ndarray, user: np.ndarray
+) -> None:
+    # A headset, or speakers far away: the reply plays, the microphone hears only the user.
+    run = replay(
+        Scenario(
+            duration_s=5.5,
+            replies=[Reply(1.0, reply)],
+            gain_db=-90.0,
+            user=[(2.5, scaled(user, 3000))],
+        )
+    )
+    delay = run.user_delay_s(2.5)
+    assert delay is not None and delay <= 0.1, f"user reached the server after {delay} s"
+    assert run.user_passed_share(2.5, 2.0) > 0.5
