@@ -20,8 +20,33 @@ from desktop.session.states import LinkState
 pytestmark = [pytest.mark.audio, pytest.mark.slow]
 
 
+def playing_streams(pulse: PulseServer) -> dict[str, str]:
+    """The app's playback streams on the server: sink-input id -> the sink's name."""
+    sinks = dict(
+        line.split("\t")[:2] for line in pulse.pactl("list", "short", "sinks").splitlines()
+    )
+    rows = [line.split("\t") for line in pulse.pactl("list", "short", "sink-inputs").splitlines()]
+    return {row[0]: sinks.get(row[1], row[1]) for row in rows}
+
+
 def loud(samples: np.ndarray, threshold: float = 0.01) -> bool:
     return samples.size > 0 and float(np.max(np.abs(samples))) / 32768 > threshold
+
+
+async def wait_for_streams(
+    pulse: PulseServer, not_in: dict[str, str] | None = None
+) -> dict[str, str]:
+    """The playback streams once there are some (and none of `not_in` is left)."""
+    old = set(not_in or {})
+    streams: dict[str, str] = {}
+
+    def ready() -> bool:
+        streams.clear()
+        streams.update(playing_streams(pulse))
+        return bool(streams) and not (old & set(streams))
+
+    await wait_until(ready)
+    return dict(streams)
 
 
 async def test_a_new_speaker_mid_session_gets_the_next_reply(pulse: PulseServer) -> None:
@@ -35,10 +60,13 @@ async def test_a_new_speaker_mid_session_gets_the_next_reply(pulse: PulseServer)
         assert first is not None
         # The new device: PulseAudio's "pulse" device, routed to the headset sink. The old
         # streams stay where they were opened (the laptop's speaker) until reopened.
+        before = await wait_for_streams(pulse)
         pulse.set_defaults("headset")
         assert driver.apply_settings(replace(settings, output_device="pulse"), None) == ""
         await wait_until(lambda: driver.audio_port.engine not in (None, first))
         assert not first.running
+        after = await wait_for_streams(pulse, not_in=before)
+        assert set(after.values()) == {"headset"}  # a new stream, opened on the new device
         with pulse.recorder(source="headset.monitor", rate=24000) as recorder:
             driver.send_text("where does this play?")
             await wait_until(replied(driver, "where does this play?"))
