@@ -32,7 +32,7 @@ def start(xvfb: Display, home: Path, *extra: str) -> subprocess.Popen[bytes]:
 
 
 def launch_again(xvfb: Display, home: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """A second launch run to its end; 30 s is far beyond the hand-over's own 5 s limit."""
+    """A second launch run to its end; 30 s is far beyond the hand-over's own 10 s limit."""
     env = xvfb.env() | {"FIELDASSIST_HOME": str(home)}
     env.pop("PULSE_SERVER", None)
     return subprocess.run(
@@ -146,6 +146,87 @@ def test_an_instance_killed_with_sigkill_does_not_block_the_next(
         if restarted.poll() is None:
             restarted.kill()
     assert log_text(home).count("Window shown") == 2
+
+
+def launch_in_background(xvfb: Display, home: Path, *extra: str) -> subprocess.Popen[str]:
+    env = xvfb.env() | {"FIELDASSIST_HOME": str(home)}
+    env.pop("PULSE_SERVER", None)
+    return subprocess.Popen(
+        [sys.executable, "-m", "desktop", *ARGS, *extra],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+HANDED_OVER = r"Second launch \(pid \d+\) handed over its command line"
+
+
+@pytest.mark.slow
+@pytest.mark.display
+def test_a_launch_that_gave_up_on_a_stopped_instance_never_takes_effect(
+    xvfb: Display, tmp_path: Path
+) -> None:
+    """kill -STOP the first instance; a second launch with --connect fails ("did not
+    answer"); after kill -CONT the first must not act on it (no banner, no session): the
+    next launch's hand-over is the only one in the log."""
+    home = tmp_path / "home"
+    first = start(xvfb, home)
+    try:
+        wait_for(home, "Window shown", first)
+        first.send_signal(signal.SIGSTOP)
+        try:
+            gave_up = launch_again(xvfb, home, "--connect", "--input-device", "gave-up-marker")
+        finally:
+            first.send_signal(signal.SIGCONT)
+        assert gave_up.returncode == 1, gave_up.stdout + gave_up.stderr[-3000:]
+        assert "did not answer within 10 s" in gave_up.stderr
+        wait_for(home, r"gave up before confirming; its command line was not used", first)
+        later = launch_again(xvfb, home)
+        assert (later.returncode, later.stdout.strip()) == (0, HANDED), later.stderr[-3000:]
+        wait_for(home, HANDED_OVER, first)
+        close(first)
+    finally:
+        if first.poll() is None:
+            first.send_signal(signal.SIGCONT)
+            first.kill()
+            first.wait(timeout=10)
+    log = log_text(home)
+    assert len(re.findall(HANDED_OVER, log)) == 1
+    assert "gave-up-marker" not in log  # its command line was never taken
+    assert "Link open" not in log  # the --connect of the launch that gave up never ran
+
+
+@pytest.mark.slow
+@pytest.mark.display
+def test_a_launch_waiting_on_a_stopped_instance_takes_effect_once_it_answers(
+    xvfb: Display, tmp_path: Path
+) -> None:
+    """Stopped for longer than one read of the answer, resumed within the launch's 10 s:
+    the launch exits 0 and its --connect is acted on exactly once."""
+    home = tmp_path / "home"
+    first = start(xvfb, home)
+    try:
+        wait_for(home, "Window shown", first)
+        first.send_signal(signal.SIGSTOP)
+        try:
+            waiting = launch_in_background(xvfb, home, "--connect")
+            time.sleep(6)  # the stall: the launch starts (1-3 s) and waits for an answer
+        finally:
+            first.send_signal(signal.SIGCONT)
+        out, err = waiting.communicate(timeout=30)
+        assert (waiting.returncode, out.strip()) == (0, HANDED), err[-3000:]
+        wait_for(home, "Link open: Connected", first)
+        close(first)
+    finally:
+        if first.poll() is None:
+            first.send_signal(signal.SIGCONT)
+            first.kill()
+            first.wait(timeout=10)
+    log = log_text(home)
+    assert len(re.findall(HANDED_OVER, log)) == 1
+    assert log.count("Link open: Connected") == 1
 
 
 IT_FILE = """\
