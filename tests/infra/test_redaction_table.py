@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 
 from desktop.infra import logs
-from desktop.infra.redact import unregister_secret
+from desktop.infra.redact import redact_url_credentials, unregister_secret
 from desktop.tools.config import resolve_value
 
 
 def secret(tag: str) -> str:
+    # No tag ends with another one: a secret must never be found inside another row's.
     return f"{tag}-" + "s3cr3t" + "-" + "9f8e7d6c5b"  # built at run time: not a scanner hit
 
 
@@ -137,6 +138,68 @@ ROWS: list[tuple[str, str, list[str], str]] = [
         [PASSWORD],
         "rtsp%3A%2F%2F",
     ),
+    (
+        "token@ with no password in a stream URL",
+        f"opening rtsp://{secret('tokA')}@cam.local:554/stream1",
+        [secret("tokA")],
+        "rtsp://[REDACTED]@cam.local:554/stream1",
+    ),
+    (
+        "token@ with an @ in it",
+        f"opening https://{secret('tokB')}@x@cam.local/mjpeg",
+        [secret("tokB")],
+        "https://[REDACTED]@cam.local/mjpeg",
+    ),
+    (
+        "token@, percent-encoded",
+        urllib.parse.quote(f"rtsp://{secret('tokC')}@cam.local/s", safe=""),
+        [secret("tokC")],
+        "rtsp%3A%2F%2F[REDACTED]%40cam.local",
+    ),
+    (
+        "x-goog-api-key header line, percent-encoded",
+        f"x-goog-api-key%3A%20{secret('pgA')}",
+        [secret("pgA")],
+        "x-goog-api-key%3A%20[REDACTED]",
+    ),
+    (
+        "X-GOOG-API-KEY, percent-encoded in lower-case hex",
+        f"q=X-GOOG-API-KEY%3a%20{secret('pgB')}&next=1",
+        [secret("pgB")],
+        "X-GOOG-API-KEY%3a%20[REDACTED]&next=1",
+    ),
+    (
+        "Authorization Bearer header line, percent-encoded",
+        f"Authorization%3A%20Bearer%20{secret('pbA')}",
+        [secret("pbA")],
+        "Authorization%3A%20Bearer%20[REDACTED]",
+    ),
+    (
+        "authorization bearer, percent-encoded, lower case",
+        f"authorization%3a%20bearer%20{secret('pbB')}",
+        [secret("pbB")],
+        "authorization%3a%20bearer%20[REDACTED]",
+    ),
+    (
+        "Authorization Token, form-encoded (+ for spaces)",
+        urllib.parse.quote_plus(f"Authorization: Token {secret('pbC')}"),
+        [secret("pbC")],
+        "Authorization%3A+Token+[REDACTED]",
+    ),
+    (
+        "a request's header lines, percent-encoded with %0D%0A",
+        urllib.parse.quote(f"GET /x\r\nx-goog-api-key: {secret('pgC')}\r\nHost: h", safe=""),
+        [secret("pgC")],
+        "%0D%0AHost%3A%20h",
+    ),
+    (
+        "Authorization Bearer, encoded twice",
+        urllib.parse.quote(
+            urllib.parse.quote(f"Authorization: Bearer {secret('pbD')}", safe=""), safe=""
+        ),
+        [secret("pbD")],
+        "Authorization%253A%2520Bearer%2520[REDACTED]",
+    ),
 ]
 
 
@@ -220,3 +283,23 @@ async def test_a_key_typed_in_settings_is_redacted_once_tested(log_file: Path) -
         assert "server said: bad key [REDACTED]" in written
     finally:
         unregister_secret(typed)
+
+
+@pytest.mark.parametrize(
+    ("shown", "expected"),
+    [
+        ("rtsp://tech:pw-9f8e7d@cam.local:554/stream1", "rtsp://tech:***@cam.local:554/stream1"),
+        ("rtsp://tok-9f8e7d@cam.local/s", "rtsp://***@cam.local/s"),
+        (
+            "http://cam.local:8080/video?token=9f8e7d&fps=5",
+            "http://cam.local:8080/video?token=***&fps=5",
+        ),
+        ("rtsp://cam.local:554/stream1", "rtsp://cam.local:554/stream1"),
+        ("0", "0"),
+        ("camera:USB Camera", "camera:USB Camera"),
+        ("screen:0,0,640,480", "screen:0,0,640,480"),
+        ("/home/tech/clips/pump@2x.mp4", "/home/tech/clips/pump@2x.mp4"),
+    ],
+)
+def test_a_source_url_shown_on_screen_hides_its_credentials_only(shown: str, expected: str) -> None:
+    assert redact_url_credentials(shown) == expected
