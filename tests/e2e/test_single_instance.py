@@ -100,6 +100,9 @@ def test_a_second_launch_hands_over_its_command_line_and_exits(
     first = start(xvfb, home)
     try:
         wait_for(home, "Window shown", first)
+        # Made by the one-instance check, before anything else: the user's alone.
+        assert (home / "data" / "instance.lock").stat().st_mode & 0o777 == 0o600
+        assert {(home / p).stat().st_mode & 0o777 for p in ("", "data")} == {0o700}
         second = launch_again(xvfb, home, "--connect")
         assert second.returncode == 0, second.stderr[-3000:]
         assert second.stdout.strip() == HANDED
