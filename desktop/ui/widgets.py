@@ -553,3 +553,97 @@ class TranscriptTextView(QPlainTextEdit):
     def _on_range_changed(self, _minimum: int, maximum: int) -> None:
         if self.following:
             self.verticalScrollBar().setValue(maximum)
+
+
+@dataclass
+class _Notice:
+    topic: str
+    error: bool
+    row: QWidget
+    label: QLabel
+
+
+_NOTICE_STYLE = {  # warning, error: readable on light and dark palettes alike
+    False: "background: #fff4ce; color: #3b2f00;",
+    True: "background: #fde7e9; color: #5c0011;",
+}
+
+
+class NoticeBoard(QWidget):
+    """The window's notices, one row each, so a later notice never hides an earlier one.
+
+    A notice with a topic ("history", "settings", ...) replaces the earlier notice of that
+    topic (the history's "saved again" replaces its "unavailable"); a notice without one is its
+    own topic, so the same text posted twice stays one row. At most MAX_ROWS are shown: past
+    that, the oldest warning goes first, then the oldest error. Each row can be dismissed.
+    """
+
+    MAX_ROWS = 5
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QVBoxLayout
+
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setAccessibleName("Notices")
+        self._notices: list[_Notice] = []
+        self._rows = QVBoxLayout(self)
+        self._rows.setContentsMargins(0, 0, 0, 0)
+        self._rows.setSpacing(1)
+        self.hide()
+
+    def post(self, text: str, *, topic: str = "", error: bool = False) -> None:
+        topic = topic or f"text:{text}"
+        for notice in self._notices:
+            if notice.topic == topic:
+                self._remove(notice)
+                break
+        self._notices.append(self._make(topic, text, error))
+        while len(self._notices) > self.MAX_ROWS:
+            oldest = min(self._notices, key=lambda n: (n.error, self._notices.index(n)))
+            self._remove(oldest)
+        self.show()
+
+    def withdraw(self, topic: str) -> None:
+        for notice in [n for n in self._notices if n.topic == topic]:
+            self._remove(notice)
+
+    def text(self) -> str:
+        """Every notice shown, oldest first, one per line (what tests and screen readers read)."""
+        return "\n".join(n.label.text() for n in self._notices)
+
+    def texts(self) -> list[tuple[str, str, bool]]:
+        return [(n.topic, n.label.text(), n.error) for n in self._notices]
+
+    def _make(self, topic: str, text: str, error: bool) -> _Notice:
+        from PySide6.QtWidgets import QHBoxLayout, QToolButton
+
+        row = QWidget(self)
+        row.setObjectName("notice")
+        row.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        row.setStyleSheet(f"QWidget#notice {{ {_NOTICE_STYLE[error]} }}")
+        label = QLabel(text, row)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # text from servers, tools and files
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setStyleSheet(f"QLabel {{ {_NOTICE_STYLE[error]} padding: 6px 10px; }}")
+        close = QToolButton(row)
+        close.setText("✕")
+        close.setAutoRaise(True)
+        close.setAccessibleName("Dismiss notice")
+        close.setToolTip("Dismiss this notice")
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 4, 0)
+        layout.addWidget(label, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self._rows.addWidget(row)
+        notice = _Notice(topic, error, row, label)
+        close.clicked.connect(lambda: self._remove(notice))
+        return notice
+
+    def _remove(self, notice: _Notice) -> None:
+        if notice in self._notices:
+            self._notices.remove(notice)
+        notice.row.hide()
+        notice.row.deleteLater()
+        self.setVisible(bool(self._notices))
