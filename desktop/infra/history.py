@@ -272,7 +272,8 @@ class HistoryStore:
         self._busy_timeout_s = busy_timeout_s
         self._conn: sqlite3.Connection | None = None
         self._damaged_conn: sqlite3.Connection | None = None  # open until moved aside
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # re-entered by the writes inside a batch()
+        self._batch_thread: int | None = None  # the thread inside batch(), if any
 
     # -- opening and closing -------------------------------------------------------
     @classmethod
@@ -461,6 +462,76 @@ class HistoryStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @classmethod
+    def open_reader(
+        cls,
+        path: Path | None = None,
+        *,
+        snapshot_dir: Path | None = None,
+        busy_timeout_s: float = BUSY_TIMEOUT_S,
+    ) -> Self:
+        """A read-only connection of its own (the history window): it never shares the
+        writer's lock, and in WAL mode a reader never waits for another program's write lock.
+        Nothing is checked, created or migrated; raises HistoryError when it cannot open."""
+        store = cls(
+            path or paths.history_path(), snapshot_dir=snapshot_dir, busy_timeout_s=busy_timeout_s
+        )
+        try:
+            conn = sqlite3.connect(
+                f"{store.path.resolve().as_uri()}?mode=ro",
+                uri=True,
+                isolation_level=None,
+                check_same_thread=False,
+                timeout=busy_timeout_s,
+            )
+        except sqlite3.Error as exc:
+            raise store._explain(exc) from exc
+        try:
+            conn.execute("PRAGMA query_only=ON")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.Error as exc:
+            conn.close()
+            raise _error(exc) from exc
+        if version != SCHEMA_VERSION:
+            conn.close()
+            raise HistoryError(
+                f"schema version {version}, this program reads {SCHEMA_VERSION}",
+                Fault.UNAVAILABLE,
+                "the database is not ready yet"
+                if version < SCHEMA_VERSION
+                else "the database was written by a newer version of FieldAssist",
+            )
+        store._conn = conn
+        return store
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """One transaction around several writes of this thread (all or nothing): the write
+        methods called inside join it instead of committing on their own."""
+        with self._lock:
+            if self._conn is None:
+                raise HistoryError("the history store is closed")
+            conn = self._conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                self._batch_thread = threading.get_ident()
+                yield
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                if conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise _error(exc) from exc
+                raise
+            finally:
+                self._batch_thread = None
+
+    def execute(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """One statement in its own transaction, or inside the running batch()."""
+        with self._tx() as conn:
+            return list(conn.execute(sql, args))
+
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
         """One committed transaction under the lock; sqlite3 errors become HistoryError."""
@@ -468,6 +539,12 @@ class HistoryStore:
             if self._conn is None:
                 raise HistoryError("the history store is closed")
             conn = self._conn
+            if self._batch_thread == threading.get_ident():
+                try:  # batch() commits or rolls back; a SAVEPOINT may undo this one write
+                    yield conn
+                except sqlite3.Error as exc:
+                    raise _error(exc) from exc
+                return
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 yield conn
@@ -503,6 +580,11 @@ class HistoryStore:
     def end_session(self, session_id: int, at: float | None = None) -> None:
         with self._tx() as conn:
             conn.execute("UPDATE sessions SET ended_at = ? WHERE id = ?", (_now(at), session_id))
+
+    def session_exists(self, session_id: int) -> bool:
+        with self._read() as conn:
+            row = conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        return row is not None
 
     def delete_session(self, session_id: int) -> None:
         """The session's rows and its snapshot files (files that are already gone are fine)."""
@@ -553,7 +635,7 @@ class HistoryStore:
         for info in self.list_sessions():
             if info.id == session_id:
                 return info
-        raise HistoryError(f"no session {session_id}")
+        raise HistoryError(f"no session {session_id}", Fault.INVALID)
 
     # -- turns ---------------------------------------------------------------------
     def upsert_turn(
@@ -640,7 +722,7 @@ class HistoryStore:
                 ),
             )
             if cur.rowcount == 0:
-                raise HistoryError(f"no turn {index} in session {session_id}")
+                raise HistoryError(f"no turn {index} in session {session_id}", Fault.INVALID)
 
     def turns(self, session_id: int) -> list[TurnRecord]:
         with self._read() as conn:
@@ -680,7 +762,9 @@ class HistoryStore:
                 (status, _dumps(result), _now(at), session_id, call_id),
             )
             if cur.rowcount == 0:
-                raise HistoryError(f"no tool call {call_id!r} in session {session_id}")
+                raise HistoryError(
+                    f"no tool call {call_id!r} in session {session_id}", Fault.INVALID
+                )
 
     def record_tool_step(
         self,

@@ -26,12 +26,18 @@ loop, as the driver does with `call_soon_threadsafe`.
 
 from __future__ import annotations
 
+import base64
+import json
 import logging
+import os
 import threading
 import time
+import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from concurrent.futures import Future
+from dataclasses import dataclass, field, fields, replace
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Self
@@ -61,6 +67,9 @@ class HistoryState(StrEnum):
     RECOVERED = "recovered"  # what was held has been written
     DAMAGED = "damaged"  # a damaged database was moved aside; a new one is in use
     OVERFLOW = "overflow"  # the memory bound was reached: the oldest held items are dropped
+    SESSION_DELETED = "session-deleted"  # the session being recorded is gone from the database
+    REFUSED = "refused"  # a delete of the session being recorded was refused
+    JOURNAL = "journal"  # about a file of items kept at the last close (imported or unreadable)
 
 
 @dataclass(frozen=True)
@@ -77,6 +86,20 @@ UNAVAILABLE_TEXT = (
     "saved when it can."
 )
 RECOVERED_TEXT = "History is saved again ({count} held items were written)."
+SESSION_DELETED_TEXT = (
+    "The session being recorded was deleted from the history database; what it records from "
+    "now on is not saved."
+)
+REFUSED_TEXT = "The session being recorded cannot be deleted; delete it once the session has ended."
+JOURNAL_IMPORTED_TEXT = "{count} history items kept when the app last closed were saved."
+JOURNAL_UNREADABLE_TEXT = (
+    "A file of history items kept when the app last closed could not be read; nothing was "
+    "taken from it and it was kept as {path}."
+)
+# What a close could not write goes beside the database, one file per close, imported by the
+# next writer that opens it: `<database>.pending-<stamp>.jsonl`.
+JOURNAL_FORMAT = "fieldassist-history-pending"
+JOURNAL_VERSION = 1
 OVERFLOW_TEXT = (
     "History is still unavailable and the memory kept for it is full: the oldest unsaved "
     "items of this session are being dropped (the snapshot pictures stay in their folder)."
@@ -90,6 +113,7 @@ OVERFLOW_TEXT = (
 class _Item:
     key: int  # the session's local key
     droppable = True  # may go when the memory bound is reached
+    needs_session = True  # written into its session's row (created first when needed)
 
     def size(self) -> int:
         return 64
@@ -216,6 +240,98 @@ class _ToolStep(_Item):
         )
 
 
+@dataclass(frozen=True)
+class _Delete(_Item):
+    """Delete a session's rows and snapshot files (the history window), in queue order."""
+
+    row: int = 0
+    done: Future[None] | None = field(default=None, compare=False)
+    droppable = False
+    needs_session = False
+
+    def write(self, store: HistoryStore, session_id: int) -> None:
+        store.delete_session(self.row)
+
+
+# Journal lines: {"kind": <name>, <the item's fields>}; bytes as base64.
+_KINDS: dict[str, type[_Item]] = {
+    "end": _End,
+    "turn": _Turn,
+    "note": _Note,
+    "snapshot": _Snapshot,
+    "tool_call": _ToolCall,
+    "tool_done": _ToolDone,
+    "tool_step": _ToolStep,
+    "delete": _Delete,
+}
+_KIND_OF = {cls: kind for kind, cls in _KINDS.items()}
+
+
+def _to_line(item: _Item) -> dict[str, Any]:
+    line: dict[str, Any] = {"kind": _KIND_OF[type(item)]}
+    for f in fields(item):
+        value = getattr(item, f.name)
+        if f.name == "done":
+            continue
+        line[f.name] = base64.b64encode(value).decode("ascii") if f.name == "data" else value
+    return line
+
+
+def _from_line(line: Mapping[str, Any]) -> _Item:
+    """An item from a journal line; KeyError/TypeError/ValueError when it is not one."""
+    cls = _KINDS[line["kind"]]
+    values = {k: v for k, v in line.items() if k != "kind"}
+    if "data" in values:
+        values["data"] = base64.b64decode(values["data"], validate=True)
+    item = cls(**values)
+    if not isinstance(item.key, int):
+        raise TypeError("key")
+    return item
+
+
+@dataclass(frozen=True)
+class _Journal:
+    path: Path
+    id: str
+    sessions: dict[int, tuple[_Start, int | None]]  # key -> (how to create it, its row then)
+    items: list[_Item]
+
+
+def _read_journal(path: Path) -> _Journal:
+    """The whole file or nothing: ValueError (with why) when any line is not as written."""
+    text = path.read_text(encoding="utf-8")
+    if not text.endswith("\n"):
+        raise ValueError("the file ends in the middle of a line")
+    lines = [json.loads(raw) for raw in text.splitlines()]
+    if not lines or not isinstance(lines[0], dict):
+        raise ValueError("no header")
+    head = lines[0]
+    if head.get("format") != JOURNAL_FORMAT or head.get("version") != JOURNAL_VERSION:
+        raise ValueError("not a journal of this version")
+    if head.get("count") != len(lines) - 1 or not isinstance(head.get("id"), str):
+        raise ValueError("the item count does not match")
+    sessions: dict[int, tuple[_Start, int | None]] = {}
+    items: list[_Item] = []
+    try:
+        for line in lines[1:]:
+            if line["kind"] == "session":
+                start = _Start(int(line["key"]), dict(line["meta"]), float(line["at"]))
+                row = line.get("row")
+                sessions[start.key] = (start, row if isinstance(row, int) else None)
+            else:
+                items.append(_from_line(line))
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ValueError(f"a line is not an item ({exc!r})") from exc
+    if any(i.needs_session and i.key not in sessions for i in items):
+        raise ValueError("an item of a session the file does not name")
+    return _Journal(path, head["id"], sessions, items)
+
+
+def _journals(db: Path) -> list[Path]:
+    """Pending journals beside `db`, oldest first (their names sort by time)."""
+    return sorted(db.parent.glob(f"{db.name}.pending-*.jsonl"))
+
+
 # -- the writer --------------------------------------------------------------------------------
 
 
@@ -255,6 +371,9 @@ class HistoryWriter:
         self._held_since_outage = 0
         self._dropped = 0
         self._overflow_said = False  # once per outage
+        self._open_keys: list[int] = []  # sessions started and not ended, oldest first
+        self._gone: set[int] = set()  # keys whose row was deleted while they were recorded
+        self._journals_done = False  # journals of earlier closes imported (or set aside)
         self._closing = False
         self._abandon = False
         self._wake = threading.Event()
@@ -308,6 +427,12 @@ class HistoryWriter:
         with self._cv:
             return self._ids.get(key)
 
+    def recording_session(self) -> int | None:
+        """The row id of the session being recorded (started, not ended), once written."""
+        with self._cv:
+            rows = (self._ids.get(key) for key in reversed(self._open_keys))
+            return next((row for row in rows if row is not None), None)
+
     def listen(self, listener: Listener) -> None:
         """Status changes from now on go to `listener`; what was said before is replayed."""
         with self._cv:
@@ -325,11 +450,31 @@ class HistoryWriter:
             key = self._seq
             start = _Start(key, dict(meta or {}), _now(at))
             self._sessions[key] = start
+            self._open_keys.append(key)
+            if self._status.state is HistoryState.SESSION_DELETED:
+                self._status = HistoryStatus(HistoryState.AVAILABLE)
         self._put(start)
         return key
 
     def end_session(self, key: int, at: float | None = None) -> None:
+        with self._cv:
+            if key in self._open_keys:
+                self._open_keys.remove(key)
         self._put(_End(key, _now(at)))
+
+    def delete_session(self, row: int) -> Future[None]:
+        """Delete a session's rows and snapshot files, in queue order (after what is already
+        queued for it). The future ends when it is done, or with a HistoryError; the session
+        being recorded is refused at once (its later turns would have nowhere to go)."""
+        done: Future[None] = Future()
+        if row == self.recording_session():
+            log.warning("History: refused to delete session %d, it is being recorded", row)
+            done.set_exception(HistoryError(REFUSED_TEXT, Fault.INVALID, REFUSED_TEXT))
+            self._announce(HistoryStatus(HistoryState.REFUSED, REFUSED_TEXT, self.pending))
+            return done
+        if not self._put(_Delete(0, row, done)):
+            done.set_exception(HistoryError("the history is closing", Fault.UNAVAILABLE))
+        return done
 
     def upsert_turn(
         self,
@@ -400,7 +545,9 @@ class HistoryWriter:
             return (
                 self._cv.wait_for(
                     lambda: (
-                        not self._pending or self._thread is None or not self._thread.is_alive()
+                        (not self._pending and self._journals_done)
+                        or self._thread is None
+                        or not self._thread.is_alive()
                     ),
                     timeout=timeout_s,
                 )
@@ -410,9 +557,11 @@ class HistoryWriter:
     def close(self, timeout_s: float = 2.0) -> int:
         """Write what can be written within `timeout_s`, stop the thread, close the store.
 
-        Returns within about `timeout_s` (plus a little when that is shorter than one busy
-        timeout); the thread is a daemon, so the process never waits for it. Returns how many
-        items were left unsaved (logged as an error).
+        What could not be written is kept in a journal file beside the database, which the
+        next writer to open it imports (`<database>.pending-<stamp>.jsonl`, 0600). Returns
+        within about `timeout_s` (plus a little when that is shorter than one busy timeout);
+        the thread is a daemon, so the process never waits for it. Returns how many items are
+        lost: neither written nor kept in a journal (logged as an error).
         """
         with self._cv:
             self._closing = True
@@ -421,7 +570,7 @@ class HistoryWriter:
         self._wake.set()
         if thread is None:
             self._close_store()
-            return self._report_unsaved()
+            return self._spill()
         # One attempt may be inside SQLite's busy wait: keep room for it within the bound.
         thread.join(max(0.0, timeout_s - BUSY_TIMEOUT_S))
         if thread.is_alive():
@@ -430,27 +579,58 @@ class HistoryWriter:
                 self._cv.notify_all()
             self._wake.set()
             thread.join(BUSY_TIMEOUT_S + 0.2)
-        return self._report_unsaved()
+        return self._spill()
 
-    def _report_unsaved(self) -> int:
+    def _spill(self) -> int:
+        """Keep what is still held in a journal file; returns how many items are lost."""
         with self._cv:
-            left = len(self._pending)
-            reason = self._status.text
-        if left:
-            log.error("%d history items could not be saved before closing: %s", left, reason)
-        return left
+            items = list(self._pending.values())
+            self._pending.clear()
+            self._turns.clear()
+            self._bytes = 0
+            keys = {item.key for item in items if item.needs_session}
+            sessions = {key: (self._sessions[key], self._ids.get(key)) for key in keys}
+            reason = self._status.text or "the writer stopped"
+        if not items:
+            return 0
+        items = [item for item in items if not isinstance(item, _Start)]  # sessions' lines
+        path = self.path or paths.history_path()
+        try:
+            journal = _write_journal(path, sessions, items)
+        except OSError as exc:
+            log.error(
+                "%d history items could not be saved before closing (%s) and could not be "
+                "kept in a file beside the database either: %s",
+                len(items),
+                reason,
+                exc,
+            )
+            return len(items)
+        log.warning(
+            "%d history items could not be written before closing (%s); they were kept in %s "
+            "and are saved when the history is next opened",
+            len(items),
+            reason,
+            journal,
+        )
+        for item in items:
+            if isinstance(item, _Delete) and item.done is not None and not item.done.done():
+                item.done.set_exception(
+                    HistoryError("kept for the next start", Fault.UNAVAILABLE, reason)
+                )
+        return 0
 
     # -- queueing (caller's thread) -----------------------------------------------------------
 
-    def _put(self, item: _Item) -> None:
+    def _put(self, item: _Item) -> bool:
         overflow: HistoryStatus | None = None
         with self._cv:
             if self._closing:
                 log.warning("history write after close ignored: %s", type(item).__name__)
-                return
+                return False
             if isinstance(item, _Turn) and self._merge_turn(item):
                 self._cv.notify_all()
-                return
+                return True
             self._seq += 1
             self._pending[self._seq] = item
             self._bytes += item.size()
@@ -460,6 +640,7 @@ class HistoryWriter:
             self._cv.notify_all()
         if overflow is not None:
             self._announce(overflow)
+        return True
 
     def _merge_turn(self, turn: _Turn) -> bool:
         """A newer piece of a turn that is still waiting replaces it in place."""
@@ -516,6 +697,10 @@ class HistoryWriter:
                 self._backoff(delay)
                 delay = min(delay * 2, self._retry[1])
                 continue
+            if not self._journals_done and not self._import_journals():
+                self._backoff(delay)
+                delay = min(delay * 2, self._retry[1])
+                continue
             got = self._next()
             if got is None:
                 break
@@ -563,17 +748,26 @@ class HistoryWriter:
         """Write one item; False when the database is unavailable (retry later)."""
         store = self._store
         assert store is not None
-        try:
-            item.write(store, self._row_id(store, item.key))
-        except HistoryError as exc:
-            return self._failed(seq, item, exc)
+        with self._cv:
+            gone = item.needs_session and item.key in self._gone
+        if gone:  # its row was deleted: said once when found (_session_gone)
+            log.debug("history item of a deleted session not written: %s", type(item).__name__)
+        else:
+            try:
+                item.write(store, self._row_id(store, item.key) if item.needs_session else 0)
+            except HistoryError as exc:
+                return self._failed(seq, item, exc)
         with self._cv:
             self._inflight = None
             if seq in self._pending:
                 self._forget(seq)
+            if isinstance(item, _Delete):
+                self._gone.update(k for k, row in self._ids.items() if row == item.row)
             if self._status.state is not HistoryState.AVAILABLE:
                 self._held_since_outage += 1
             self._cv.notify_all()
+        if isinstance(item, _Delete) and item.done is not None and not item.done.done():
+            item.done.set_result(None)
         self._maybe_recovered()
         return True
 
@@ -594,7 +788,12 @@ class HistoryWriter:
         with self._cv:
             self._inflight = None
         if exc.fault is Fault.INVALID:
-            log.error("History item dropped (%s): %s", type(item).__name__, exc)
+            if item.needs_session and self._row_missing(item.key):
+                self._session_gone(item.key)
+            else:
+                log.error("History item dropped (%s): %s", type(item).__name__, exc)
+            if isinstance(item, _Delete) and item.done is not None and not item.done.done():
+                item.done.set_exception(exc)
             with self._cv:
                 if seq in self._pending:
                     self._forget(seq)
@@ -604,6 +803,88 @@ class HistoryWriter:
             return self._replace_damaged(exc)
         self._unavailable(exc)
         return False
+
+    def _row_missing(self, key: int) -> bool:
+        """Whether the row of session `key` was deleted (by another program, or before the
+        window refused to delete the session being recorded)."""
+        store = self._store
+        with self._cv:
+            row = self._ids.get(key)
+        if row is None or store is None:
+            return False
+        try:
+            return not store.session_exists(row)
+        except HistoryError:
+            return False
+
+    def _session_gone(self, key: int) -> None:
+        """Said once per session: its items from now on have no row to go to."""
+        with self._cv:
+            if key in self._gone:
+                return
+            self._gone.add(key)
+            row = self._ids.get(key)
+            self._status = HistoryStatus(
+                HistoryState.SESSION_DELETED, SESSION_DELETED_TEXT, len(self._pending)
+            )
+            status = self._status
+        log.error(
+            "History: session %s was deleted while it was recorded; its later items are not saved",
+            row,
+        )
+        self._announce(status)
+
+    # -- journals of earlier closes ------------------------------------------------------------
+
+    def _import_journals(self) -> bool:
+        """Import every journal beside the database, oldest first, each in one transaction,
+        deleted once committed. False when the database cannot take them now (retried)."""
+        store = self._store
+        assert store is not None
+        for path in _journals(store.path):
+            try:
+                journal = _read_journal(path)
+            except (OSError, ValueError) as exc:
+                self._set_aside_journal(path, exc)
+                continue
+            try:
+                count = _replay(store, journal)
+            except HistoryError as exc:
+                if exc.fault is Fault.INVALID:
+                    self._set_aside_journal(path, exc)
+                    continue
+                if exc.fault is Fault.DAMAGED:
+                    self._replace_damaged(exc)
+                else:
+                    self._unavailable(exc)
+                return False
+            try:
+                path.unlink()
+            except OSError as exc:  # imported once: its id is recorded in the database
+                log.error("history journal %s imported but not deleted: %s", path, exc)
+            log.info("History: %d items kept at the last close were saved from %s", count, path)
+            self._announce(
+                HistoryStatus(HistoryState.JOURNAL, JOURNAL_IMPORTED_TEXT.format(count=count))
+            )
+        with self._cv:
+            self._journals_done = True
+            self._cv.notify_all()
+        self._maybe_recovered()
+        return True
+
+    def _set_aside_journal(self, path: Path, why: Exception) -> None:
+        aside = path.with_name(f"{path.name}.unreadable")
+        try:
+            path.replace(aside)
+        except OSError as exc:
+            log.error("history journal %s unreadable (%s) and not moved: %s", path, why, exc)
+            aside = path  # left where it is; this run goes on without it
+            with self._cv:
+                self._journals_done = True
+        log.error("history journal %s could not be read (%s); kept as %s", path, why, aside)
+        self._announce(
+            HistoryStatus(HistoryState.JOURNAL, JOURNAL_UNREADABLE_TEXT.format(path=aside))
+        )
 
     def _replace_damaged(self, exc: HistoryError) -> bool:
         store = self._store
@@ -677,6 +958,93 @@ class HistoryWriter:
             listener(status)
         except Exception:  # a closed loop at shutdown must not kill the writer
             log.exception("history status %s not delivered", status.state)
+
+
+def _write_journal(
+    db: Path, sessions: Mapping[int, tuple[_Start, int | None]], items: list[_Item]
+) -> Path:
+    """Write a journal atomically (a temporary file, fsynced, renamed), 0600."""
+    lines: list[dict[str, Any]] = [
+        {
+            "format": JOURNAL_FORMAT,
+            "version": JOURNAL_VERSION,
+            "id": uuid.uuid4().hex,  # recorded in the database when imported: imported once
+            "count": len(sessions) + len(items),
+            "database": db.name,
+            "written_at": time.time(),
+        }
+    ]
+    for key, (start, row) in sessions.items():
+        lines.append(
+            {"kind": "session", "key": key, "meta": start.meta, "at": start.at, "row": row}
+        )
+    lines.extend(_to_line(item) for item in items)
+    text = "".join(json.dumps(line, ensure_ascii=False, default=str) + "\n" for line in lines)
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
+    final = db.with_name(f"{db.name}.pending-{stamp}.jsonl")
+    n = 1
+    while final.exists():
+        final = db.with_name(f"{db.name}.pending-{stamp}-{n}.jsonl")
+        n += 1
+    temporary = final.with_name(f"{final.name}.tmp")
+    try:
+        paths.private_file(temporary)
+        with temporary.open("w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        temporary.replace(final)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
+    try:  # the rename itself survives a power cut too
+        folder = os.open(final.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+    except OSError:
+        pass
+    return final
+
+
+_JOURNALS_TABLE = (
+    "CREATE TABLE IF NOT EXISTS imported_journals (id TEXT PRIMARY KEY, at REAL NOT NULL)"
+)
+
+
+def _replay(store: HistoryStore, journal: _Journal) -> int:
+    """Write a journal's items in one transaction; returns how many were written. An item
+    the database refuses (a tool result whose call was dropped) is skipped, not the file."""
+    written = 0
+    with store.batch():
+        store.execute(_JOURNALS_TABLE)
+        if store.execute("SELECT 1 FROM imported_journals WHERE id = ?", (journal.id,)):
+            return 0  # committed before, not deleted then
+        rows: dict[int, int] = {}
+        for key, (start, row) in journal.sessions.items():
+            same = row is not None and store.execute(
+                "SELECT 1 FROM sessions WHERE id = ? AND started_at = ?", (row, start.at)
+            )
+            rows[key] = (
+                row if same and row is not None else store.start_session(start.meta, at=start.at)
+            )
+        for item in journal.items:
+            store.execute("SAVEPOINT item")
+            try:
+                item.write(store, rows.get(item.key, 0))
+            except HistoryError as exc:
+                if exc.fault is not Fault.INVALID:
+                    raise
+                store.execute("ROLLBACK TO item")
+                log.warning("history journal item skipped (%s): %s", type(item).__name__, exc)
+            else:
+                written += 1
+            store.execute("RELEASE item")
+        store.execute(
+            "INSERT INTO imported_journals (id, at) VALUES (?, ?)", (journal.id, time.time())
+        )
+    return written
 
 
 def _now(at: float | None) -> float:

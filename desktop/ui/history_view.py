@@ -4,15 +4,24 @@ The rows and the transcript lines are built by plain functions over the HistoryS
 (`session_rows`, `session_timeline`, `entry_text`) so they can be checked without widgets;
 the dialog only lays them out. Reads happen on first show and on refresh(), never in the
 constructor.
+
+Nothing here waits on the database on the Qt thread: the dialog reads through a read-only
+connection of its own (`HistoryStore.open_reader`: it never shares the writer's lock, and in
+WAL mode never waits for another program's write lock), on worker threads (asyncio.to_thread;
+"Loading…" meanwhile); deletes go through the history writer's queue like every other write,
+and exports are read and written on a worker thread too. The session being recorded is never
+deleted: its later turns would have nowhere to go.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import asyncio
+import threading
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -33,7 +42,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.infra import paths
 from desktop.infra.history import HistoryError, HistoryStore, SessionInfo
+from desktop.infra.history_writer import HistoryWriter
 
 EntryKind = Literal["turn", "tool", "snapshot", "note"]
 ROLE_NAMES = {"user": "Technician", "model": "Assistant", "note": "Note"}
@@ -46,6 +57,15 @@ TOOL_MARKS = {
 }
 # Confirm(parent, question) -> True to go ahead.
 Confirm = Callable[[QWidget, str], bool]
+# The row id of the session being recorded now, if any (the writer's recording_session).
+CurrentSession = Callable[[], int | None]
+T = TypeVar("T")
+
+LOADING_TEXT = "Loading…"
+RECORDING_TEXT = (
+    "This session is being recorded and cannot be deleted now; delete it once it has ended."
+)
+DELETING_TEXT = "Deleting… (as soon as the history database can be written)"
 
 
 @dataclass(frozen=True)
@@ -146,21 +166,39 @@ def ask_confirmation(parent: QWidget, question: str) -> bool:
 
 
 class HistoryDialog(QDialog):
+    """`history`: the app's writer (deletes are queued on it) or, for tools and tests, an open
+    store (deleted from on a worker thread). Either way reads use a read-only connection of
+    the dialog's own to the same file. `current_session` names the session being recorded,
+    which is never deleted; with a writer it defaults to the writer's recording_session."""
+
     def __init__(
         self,
-        store: HistoryStore,
+        history: HistoryWriter | HistoryStore,
         parent: QWidget | None = None,
         *,
         confirm: Confirm = ask_confirmation,
+        current_session: CurrentSession | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Session history")
         self.setAccessibleName("Session history")
         self.resize(980, 600)
-        self._store = store
+        self._writer = history if isinstance(history, HistoryWriter) else None
+        self._owner_store = history if isinstance(history, HistoryStore) else None
+        self._path = history.path or paths.history_path()
+        self._snapshot_dir = None if self._owner_store is None else self._owner_store.snapshot_dir
+        if current_session is None and self._writer is not None:
+            current_session = self._writer.recording_session
+        self._current_session: CurrentSession = current_session or (lambda: None)
         self._confirm = confirm
         self._loaded = False
+        self._reader: HistoryStore | None = None
+        self._reader_lock = threading.Lock()  # opened once, by whichever worker comes first
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._generation = 0  # a newer load or selection makes an older answer stale
+        self._build()
 
+    def _build(self) -> None:
         self.sessions = QTreeWidget()
         self.sessions.setAccessibleName("Sessions, newest first")
         self.sessions.setHeaderLabels(["Started", "Duration", "Turns", "First words"])
@@ -209,6 +247,47 @@ class HistoryDialog(QDialog):
         layout.addLayout(actions)
         self._update_buttons()
 
+    # -- work off the Qt thread --------------------------------------------------------------
+
+    def _spawn(self, work: Coroutine[Any, Any, None], name: str) -> None:
+        """Run `work` on the app's loop (qasync). Without one nothing can run off the Qt
+        thread, and the dialog says so rather than block."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            work.close()
+            self.status.setText("The history can only be read while the app is running.")
+            return
+        task = loop.create_task(work, name=name)
+        self._tasks.add(task)  # referenced until done
+        task.add_done_callback(self._tasks.discard)
+
+    async def settled(self) -> None:
+        """Wait until every load, delete and export started so far has finished."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._tasks)
+
+    def _read(self, read: Callable[[HistoryStore], T]) -> Coroutine[Any, Any, T]:
+        """`read` on a worker thread, over the dialog's own read-only connection."""
+        return asyncio.to_thread(lambda: read(self._reader_store()))
+
+    def _reader_store(self) -> HistoryStore:
+        with self._reader_lock:
+            if self._reader is None:
+                self._reader = HistoryStore.open_reader(self._path, snapshot_dir=self._snapshot_dir)
+            return self._reader
+
+    def done(self, result: int) -> None:
+        with self._reader_lock:
+            reader, self._reader = self._reader, None
+        if reader is not None:  # may wait for a read still running: not on the Qt thread
+            threading.Thread(target=reader.close, name="history-reader-close", daemon=True).start()
+        super().done(result)
+
     # -- loading ---------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -217,28 +296,47 @@ class HistoryDialog(QDialog):
             self.refresh()
 
     def refresh(self) -> None:
-        """Reload the session list, keeping the selection when the session still exists."""
+        """Reload the session list (off the Qt thread), keeping the selection when the
+        session still exists."""
         self._loaded = True
+        self.status.setText(LOADING_TEXT)  # at once, not when the task starts
+        self._spawn(self.reload(), "history-load")
+
+    async def reload(self) -> None:
+        self._generation += 1
+        generation = self._generation
         keep = self.selected_session_id()
+        self.status.setText(LOADING_TEXT)
         try:
-            rows = session_rows(self._store.list_sessions())
+            rows = await self._read(lambda store: session_rows(store.list_sessions()))
         except HistoryError as exc:
-            self.status.setText(f"Could not read the history: {exc}")
+            if generation == self._generation:
+                self.status.setText(f"Could not read the history: {exc.reason}")
             return
-        self.sessions.clear()
-        for row in rows:
-            item = QTreeWidgetItem([row.started, row.duration, str(row.turns), row.title])
-            item.setData(0, Qt.ItemDataRole.UserRole, row.id)
-            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.sessions.addTopLevelItem(item)
-        for column in range(3):
-            self.sessions.resizeColumnToContents(column)
+        if generation != self._generation:
+            return
+        self.sessions.blockSignals(True)  # the transcript is loaded below, once
+        try:
+            self.sessions.clear()
+            for row in rows:
+                item = QTreeWidgetItem([row.started, row.duration, str(row.turns), row.title])
+                item.setData(0, Qt.ItemDataRole.UserRole, row.id)
+                item.setTextAlignment(
+                    2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                )
+                self.sessions.addTopLevelItem(item)
+            for column in range(3):
+                self.sessions.resizeColumnToContents(column)
+            if rows:
+                self.select_session(keep if keep in {r.id for r in rows} else rows[0].id)
+        finally:
+            self.sessions.blockSignals(False)
+        self._update_buttons()
         if rows:
-            self.select_session(keep if keep in {r.id for r in rows} else rows[0].id)
+            await self._show_transcript()
         else:
             self.transcript.clear()
             self.status.setText("No sessions recorded yet.")
-        self._update_buttons()
 
     def _items(self) -> list[QTreeWidgetItem]:
         found = (self.sessions.topLevelItem(i) for i in range(self.sessions.topLevelItemCount()))
@@ -249,6 +347,7 @@ class HistoryDialog(QDialog):
         return [int(item.data(0, Qt.ItemDataRole.UserRole)) for item in self._items()]
 
     def select_session(self, session_id: int) -> None:
+        """Select a session; its transcript is loaded off the Qt thread (see settled())."""
         for item in self._items():
             if item.data(0, Qt.ItemDataRole.UserRole) == session_id:
                 self.sessions.setCurrentItem(item)
@@ -264,15 +363,24 @@ class HistoryDialog(QDialog):
 
     def _on_current_changed(self) -> None:
         self._update_buttons()
+        self._spawn(self._show_transcript(), "history-transcript")
+
+    async def _show_transcript(self) -> None:
+        self._generation += 1
+        generation = self._generation
         session_id = self.selected_session_id()
         self.transcript.clear()
         if session_id is None:
             return
+        self.status.setText(LOADING_TEXT)
         try:
-            entries = session_timeline(self._store, session_id)
+            entries = await self._read(lambda store: session_timeline(store, session_id))
         except HistoryError as exc:
-            self.status.setText(f"Could not read session {session_id}: {exc}")
+            if generation == self._generation:
+                self.status.setText(f"Could not read session {session_id}: {exc.reason}")
             return
+        if generation != self._generation:
+            return  # another session was selected meanwhile
         for entry in entries:
             item = QListWidgetItem(entry_text(entry))
             if entry.interrupted or entry.kind in ("note", "tool", "snapshot"):
@@ -293,18 +401,19 @@ class HistoryDialog(QDialog):
 
     # -- export ----------------------------------------------------------------------------
 
-    def export_markdown(self, path: Path) -> Path:
+    async def export_markdown(self, path: Path) -> Path:
         """Write the selected session as Markdown; snapshots go beside it as image files."""
         session_id = self._require_selection()
-        text = self._store.export_markdown(session_id, image_dir=path.parent)
-        return self._write(path, text)
+        text = await self._read(lambda s: s.export_markdown(session_id, image_dir=path.parent))
+        return await self._write(path, text)
 
-    def export_json(self, path: Path, *, include_images: bool = False) -> Path:
+    async def export_json(self, path: Path, *, include_images: bool = False) -> Path:
         session_id = self._require_selection()
-        return self._write(path, self._store.export_json(session_id, include_images))
+        text = await self._read(lambda s: s.export_json(session_id, include_images))
+        return await self._write(path, text)
 
-    def _write(self, path: Path, text: str) -> Path:
-        path.write_text(text, encoding="utf-8")
+    async def _write(self, path: Path, text: str) -> Path:
+        await asyncio.to_thread(path.write_text, text, encoding="utf-8")
         self.status.setText(f"Exported to {path}")
         return path
 
@@ -321,7 +430,10 @@ class HistoryDialog(QDialog):
         self._export_interactive("JSON (*.json)", ".json", self.export_json)
 
     def _export_interactive(
-        self, filter_text: str, suffix: str, export: Callable[[Path], Path]
+        self,
+        filter_text: str,
+        suffix: str,
+        export: Callable[[Path], Coroutine[Any, Any, Path]],
     ) -> None:
         session_id = self.selected_session_id()
         if session_id is None:
@@ -334,18 +446,31 @@ class HistoryDialog(QDialog):
         path = Path(name)
         if not path.suffix:
             path = path.with_suffix(suffix)
+        self.status.setText(f"Exporting to {path}…")
+        self._spawn(self._export_reporting(export, path), "history-export")
+
+    async def _export_reporting(
+        self, export: Callable[[Path], Coroutine[Any, Any, Path]], path: Path
+    ) -> None:
         try:
-            export(path)
-        except (HistoryError, OSError) as exc:
+            await export(path)
+        except HistoryError as exc:
+            self.status.setText(f"Export failed: {exc.reason}")
+        except OSError as exc:
             self.status.setText(f"Export failed: {exc}")
 
     # -- delete ----------------------------------------------------------------------------
 
     def delete_selected(self) -> bool:
-        """Ask, then delete the selected session. Returns True when it was deleted."""
+        """Ask, then delete the selected session (through the writer's queue, off the Qt
+        thread; see settled()). Returns True when the delete was started. The session being
+        recorded is refused with a message, without asking."""
         session_id = self.selected_session_id()
         item = self.sessions.currentItem()
         if session_id is None or item is None:
+            return False
+        if session_id == self._current_session():
+            self.status.setText(RECORDING_TEXT)
             return False
         question = (
             f"Delete the session of {item.text(0)} ({item.text(2)} turns)? "
@@ -354,11 +479,20 @@ class HistoryDialog(QDialog):
         )
         if not self._confirm(self, question):
             return False
-        try:
-            self._store.delete_session(session_id)
-        except HistoryError as exc:
-            self.status.setText(f"Could not delete the session: {exc}")
-            return False
-        self.refresh()
-        self.status.setText("Session deleted.")
+        self.status.setText(DELETING_TEXT)
+        self.delete_button.setEnabled(False)
+        self._spawn(self._delete(session_id), "history-delete")
         return True
+
+    async def _delete(self, session_id: int) -> None:
+        try:
+            if self._writer is not None:
+                await asyncio.wrap_future(self._writer.delete_session(session_id))
+            elif self._owner_store is not None:
+                await asyncio.to_thread(self._owner_store.delete_session, session_id)
+        except HistoryError as exc:
+            self.status.setText(f"Could not delete the session: {exc.reason}")
+            self._update_buttons()
+            return
+        await self.reload()
+        self.status.setText("Session deleted.")

@@ -166,7 +166,9 @@ def write_session(writer: HistoryWriter, words: str, turns: int) -> int:
     return key
 
 
-def assert_session_saved(db: Path, writer: HistoryWriter, key: int, words: str, turns: int):
+def assert_session_saved(
+    db: Path, writer: HistoryWriter | HistoryWriterView, key: int, words: str, turns: int
+) -> None:
     sid = writer.session_id(key)
     assert sid is not None
     texts = [
@@ -561,7 +563,7 @@ def test_logs_and_snapshot_folders_are_private(tmp_path: Path) -> None:
         log_file = setup_logging("INFO", tmp_path / "logs" / "deeper")
         logging.getLogger("test").info("hello")
         handler = next(h for h in logging.getLogger().handlers if hasattr(h, "doRollover"))
-        handler.doRollover()  # type: ignore[attr-defined]
+        handler.doRollover()
         logging.getLogger("test").info("after the rollover")
         for file in (log_file, log_file.with_name(log_file.name + ".1")):
             assert file.stat().st_mode & 0o777 == 0o600, file
@@ -652,22 +654,160 @@ def test_memory_bound_drops_the_oldest_held_items_with_one_note(
     writer.close()
 
 
-def test_close_while_locked_returns_promptly_and_reports_what_is_unsaved(
+COUNT_ROWS = {t: f"SELECT 1 FROM {t}" for t in ("sessions", "turns", "notes")}  # noqa: S608
+
+
+def _sessions_by_words(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Session row -> its turns, keyed by the first turn's words (row ids differ per run)."""
+    found: dict[str, list[tuple[object, ...]]] = {}
+    for (sid,) in rows(db, "SELECT id FROM sessions ORDER BY id"):
+        turns = rows(
+            db, "SELECT idx, text, final FROM turns WHERE session_id=? ORDER BY idx", (sid,)
+        )
+        if turns:
+            found[str(turns[0][1])] = turns
+    return found
+
+
+def test_closing_while_locked_keeps_held_items_in_a_private_journal_written_at_the_next_open(
     tmp_path: Path, locker_factory: Callable[[Path], Locker]
+) -> None:
+    """The banner promised "will be saved when it can": a close during the outage keeps what
+    was held in a 0600 journal beside the database, and the next writer writes all of it into
+    the same session rows, then deletes the journal."""
+    db = tmp_path / "h.sqlite3"
+    make_db(db)
+    heard = Heard()
+    writer = new_writer(db, heard)
+    running = writer.start_session({"backend": "simulator"}, at=T0)
+    writer.upsert_turn(running, 0, "user", "before the lock", final=True, at=T0 + 1)
+    assert writer.flush(30)
+    row = writer.session_id(running)
+    locker = locker_factory(db)
+    for i in range(1, 4):
+        writer.upsert_turn(running, i, "user", f"during the lock {i}", final=True, at=T0 + 1 + i)
+    writer.add_snapshot(running, b"\xff\xd8\x00picture", caption="label", at=T0 + 10)
+    writer.tool_step(running, "c1", "lookup_part", {"code": "V-12"}, step="running", at=T0 + 11)
+    writer.tool_step(running, "c1", "lookup_part", {"code": "V-12"}, step="done", at=T0 + 12)
+    writer.end_session(running, at=T0 + 20)
+    second = write_session(writer, "second", 3)  # its row was never created
+    wait_for(lambda: HistoryState.UNAVAILABLE in heard.states())
+    held = writer.pending
+    assert held > 10
+
+    started = time.monotonic()
+    assert writer.close(0.5) == 0  # nothing lost: kept in the journal
+    assert time.monotonic() - started < 10  # generous: a bounded wait, never a hang
+    (journal,) = tmp_path.glob("h.sqlite3.pending-*.jsonl")
+    assert journal.stat().st_mode & 0o777 == 0o600
+    assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob("*corrupt*"))
+    assert len(journal.read_text(encoding="utf-8").splitlines()) >= held
+
+    locker.release()
+    again = Heard()
+    reopened = new_writer(db, again)
+    assert reopened.flush(30)
+    assert not list(tmp_path.glob("h.sqlite3.pending-*"))  # deleted once committed
+    assert any("were saved" in t for t in again.texts(HistoryState.JOURNAL))
+    sessions = _sessions_by_words(db)
+    assert sessions["before the lock"] == [
+        (0, "before the lock", 1),
+        *((i, f"during the lock {i}", 1) for i in range(1, 4)),
+    ]
+    assert rows(db, "SELECT ended_at FROM sessions WHERE id=?", (row,)) == [(T0 + 20,)]
+    assert rows(db, "SELECT data FROM snapshots WHERE session_id=?", (row,)) == [
+        (b"\xff\xd8\x00picture",)
+    ]
+    assert rows(db, "SELECT status FROM tool_calls WHERE session_id=?", (row,)) == [("ok",)]
+    assert [t[1] for t in sessions["second 0 done"]] == [f"second {i} done" for i in range(3)]
+    (new_row,) = rows(db, "SELECT session_id FROM turns WHERE text='second 0 done'")
+    assert rows(db, "SELECT text FROM notes WHERE session_id=?", new_row) == [("second note",)]
+    assert rows(db, "SELECT status FROM tool_calls WHERE session_id=?", new_row) == [("ok",)]
+    assert rows(db, "SELECT ended_at FROM sessions WHERE id=?", new_row) == [(T0 + 3 + 4,)]
+    assert second  # its key belonged to the closed writer; the rows are found by their words
+    assert len(rows(db, "SELECT 1 FROM sessions")) == 3  # the earlier one, ours, the second
+    assert reopened.close() == 0
+
+
+def test_a_journal_is_imported_once_even_when_it_could_not_be_deleted(
+    tmp_path: Path, locker_factory: Callable[[Path], Locker]
+) -> None:
+    """Committed, then the process died before deleting the file: the next open finds the
+    journal's id in the database, writes nothing twice and deletes the file."""
+    db = tmp_path / "h.sqlite3"
+    make_db(db)
+    locker = locker_factory(db)
+    writer = new_writer(db, Heard())
+    write_session(writer, "once", 2)
+    wait_for(lambda: writer.status.state is HistoryState.UNAVAILABLE)
+    assert writer.close(0.5) == 0
+    (journal,) = tmp_path.glob("h.sqlite3.pending-*.jsonl")
+    copy = journal.read_bytes()
+    locker.release()
+    first = new_writer(db, Heard())
+    assert first.flush(30)
+    assert first.close() == 0
+    counts = [len(rows(db, COUNT_ROWS[t])) for t in ("sessions", "turns", "notes")]
+    journal.write_bytes(copy)  # as if the delete had not happened
+    second = new_writer(db, Heard())
+    assert second.flush(30)
+    assert second.close() == 0
+    assert not journal.exists()
+    assert [len(rows(db, COUNT_ROWS[t])) for t in ("sessions", "turns", "notes")] == counts
+
+
+@pytest.mark.parametrize("damage", ["half", "garbage"])
+def test_a_half_written_or_garbage_journal_is_kept_aside_and_reported(
+    tmp_path: Path, locker_factory: Callable[[Path], Locker], damage: str
 ) -> None:
     db = tmp_path / "h.sqlite3"
     make_db(db)
-    locker_factory(db)
+    locker = locker_factory(db)
+    writer = new_writer(db, Heard())
+    write_session(writer, "lost", 4)
+    wait_for(lambda: writer.status.state is HistoryState.UNAVAILABLE)
+    assert writer.close(0.5) == 0
+    locker.release()
+    (journal,) = tmp_path.glob("h.sqlite3.pending-*.jsonl")
+    text = journal.read_bytes()
+    broken = text[: len(text) // 2] if damage == "half" else os.urandom(500)
+    journal.write_bytes(broken)
+    before = [len(rows(db, COUNT_ROWS[t])) for t in ("sessions", "turns")]
+
+    heard = Heard()
+    reopened = new_writer(db, heard)
+    key = write_session(reopened, "after", 2)  # the history goes on
+    assert reopened.flush(30)
+    assert_session_saved(db, reopened, key, "after", 2)
+    (aside,) = tmp_path.glob("h.sqlite3.pending-*.jsonl.unreadable")
+    assert aside.read_bytes() == broken  # kept, byte for byte
+    assert not list(tmp_path.glob("h.sqlite3.pending-*.jsonl"))
+    (note,) = heard.texts(HistoryState.JOURNAL)
+    assert "could not be read" in note and str(aside) in note
+    after = [len(rows(db, COUNT_ROWS[t])) for t in ("sessions", "turns")]
+    assert after == [before[0] + 1, before[1] + 2]  # nothing half-imported
+    assert reopened.close() == 0
+
+
+def test_a_journal_that_cannot_be_written_is_logged_with_the_count(
+    small_disk: SmallDisk, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Disk full at close: the journal cannot be written either; the log says how many items
+    are lost and why, and no partial file is left behind."""
+    db = small_disk.root / "h.sqlite3"
     heard = Heard()
     writer = new_writer(db, heard)
-    key = writer.start_session()
-    writer.upsert_turn(key, 0, "user", "never written")
+    key = writer.start_session(at=T0)
+    assert writer.flush(30)
+    small_disk.fill()
+    for i in range(20):
+        writer.upsert_turn(key, i, "user", f"while full {i} " + "x" * 2000, final=True)
     wait_for(lambda: HistoryState.UNAVAILABLE in heard.states())
-    started = time.monotonic()
-    assert writer.close(0.5) >= 1
-    assert time.monotonic() - started < 10  # generous: a bounded wait, never a hang
-    assert names(tmp_path) >= {"h.sqlite3"}
-    assert not list(tmp_path.glob("*corrupt*"))
+    held = writer.pending
+    assert writer.close(0.5) == held > 0
+    assert f"{held} history items could not be saved before closing" in caplog.text
+    assert "could not be kept in a file beside the database either" in caplog.text
+    assert not list(small_disk.root.glob("h.sqlite3.pending-*"))
 
 
 def test_start_returns_before_a_locked_database_opens(

@@ -11,7 +11,7 @@ from desktop.infra.history import HistoryStore
 from desktop.ui.history_view import HistoryDialog
 
 
-def test_deleting_a_session_in_the_window_deletes_its_pictures(
+async def test_deleting_a_session_in_the_window_deletes_its_pictures(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     pictures = tmp_path / "snapshots"
@@ -32,8 +32,10 @@ def test_deleting_a_session_in_the_window_deletes_its_pictures(
         dialog = HistoryDialog(store, confirm=confirm)
         qtbot.addWidget(dialog)
         dialog.show()
+        await dialog.settled()
         assert dialog.selected_session_id() == gone  # newest first
         assert dialog.delete_selected()
+        await dialog.settled()
         assert "picture files" in questions[0]
         assert sorted(p.name for p in pictures.iterdir()) == ["snapshot-kept.jpg"]
         assert dialog.session_ids() == [kept]

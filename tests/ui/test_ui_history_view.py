@@ -1,4 +1,5 @@
-"""The history dialog over a real SQLite HistoryStore."""
+"""The history dialog over a real SQLite HistoryStore (reads, exports and deletes run off the
+Qt thread: each step is awaited with `settled()`)."""
 
 from __future__ import annotations
 
@@ -51,17 +52,18 @@ def store(tmp_path: Path) -> Iterator[HistoryStore]:
     store.close()
 
 
-def make(qtbot: QtBot, store: HistoryStore, **kwargs: object) -> HistoryDialog:
+async def make(qtbot: QtBot, store: HistoryStore, **kwargs: object) -> HistoryDialog:
     dialog = HistoryDialog(store, **kwargs)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
     dialog.show()
+    await dialog.settled()
     return dialog
 
 
-def test_sessions_newest_first_with_date_duration_and_turns(
+async def test_sessions_newest_first_with_date_duration_and_turns(
     qtbot: QtBot, store: HistoryStore
 ) -> None:
-    dialog = make(qtbot, store)
+    dialog = await make(qtbot, store)
     assert dialog.sessions.topLevelItemCount() == 2
     rows = [
         [dialog.sessions.topLevelItem(i).text(c) for c in range(4)]
@@ -74,10 +76,10 @@ def test_sessions_newest_first_with_date_duration_and_turns(
     assert dialog.selected_session_id() == dialog.session_ids()[0]
 
 
-def test_transcript_shows_turns_tools_snapshots_and_notes_in_time_order(
+async def test_transcript_shows_turns_tools_snapshots_and_notes_in_time_order(
     qtbot: QtBot, store: HistoryStore
 ) -> None:
-    dialog = make(qtbot, store)
+    dialog = await make(qtbot, store)
     assert dialog.transcript_lines() == [
         f"{hms(T1 + 2)}  Technician: what is this valve?",
         f"{hms(T1 + 4)}  Assistant: That is a ball valve; turn it a  [interrupted]",
@@ -87,26 +89,29 @@ def test_transcript_shows_turns_tools_snapshots_and_notes_in_time_order(
     ]
     assert dialog.transcript.item(1).font().italic()  # interrupted is set apart by shape
     dialog.select_session(dialog.session_ids()[1])
+    await dialog.settled()
     assert dialog.transcript_lines()[1] == f"{hms(T0 + 3)}  Assistant: Yes, the lever is down."
 
 
-def test_constructor_reads_nothing_until_shown(qtbot: QtBot, store: HistoryStore) -> None:
+async def test_constructor_reads_nothing_until_shown(qtbot: QtBot, store: HistoryStore) -> None:
     dialog = HistoryDialog(store)
     qtbot.addWidget(dialog)
     assert dialog.sessions.topLevelItemCount() == 0
     assert not dialog.export_md_button.isEnabled()
     dialog.show()
+    assert dialog.status.text() == "Loading…"  # read on a worker thread, said at once
+    await dialog.settled()
     assert dialog.sessions.topLevelItemCount() == 2
     assert dialog.export_md_button.isEnabled()
 
 
-def test_export_markdown_and_json(qtbot: QtBot, store: HistoryStore, tmp_path: Path) -> None:
-    dialog = make(qtbot, store)
+async def test_export_markdown_and_json(qtbot: QtBot, store: HistoryStore, tmp_path: Path) -> None:
+    dialog = await make(qtbot, store)
     session_id = dialog.selected_session_id()
     assert session_id is not None
     out = tmp_path / "ticket"
     out.mkdir()
-    md = dialog.export_markdown(out / "ticket.md")
+    md = await dialog.export_markdown(out / "ticket.md")
     text = md.read_text(encoding="utf-8")
     assert "*(interrupted)*" in text and "tool `lookup_manual`" in text
     (image,) = out.glob("*.jpg")
@@ -114,19 +119,21 @@ def test_export_markdown_and_json(qtbot: QtBot, store: HistoryStore, tmp_path: P
     assert image.read_bytes() == b"\xff\xd8jpeg-bytes\xff\xd9"
     assert dialog.status.text() == f"Exported to {md}"
 
-    js = dialog.export_json(out / "ticket.json")
+    js = await dialog.export_json(out / "ticket.json")
     doc = json.loads(js.read_text(encoding="utf-8"))
     assert doc["session"]["id"] == session_id
     assert [t["interrupted"] for t in doc["turns"]] == [False, True]
     assert doc["tool_calls"][0]["status"] == "ok"
     assert "data_base64" not in doc["snapshots"][0]
     with_images = json.loads(
-        dialog.export_json(out / "full.json", include_images=True).read_text(encoding="utf-8")
+        (await dialog.export_json(out / "full.json", include_images=True)).read_text(
+            encoding="utf-8"
+        )
     )
     assert with_images["snapshots"][0]["data_base64"]
 
 
-def test_delete_asks_first(qtbot: QtBot, store: HistoryStore) -> None:
+async def test_delete_asks_first(qtbot: QtBot, store: HistoryStore) -> None:
     questions: list[str] = []
     answers = [False, True]
 
@@ -134,21 +141,22 @@ def test_delete_asks_first(qtbot: QtBot, store: HistoryStore) -> None:
         questions.append(question)
         return answers.pop(0)
 
-    dialog = make(qtbot, store, confirm=confirm)
+    dialog = await make(qtbot, store, confirm=confirm)
     newest, oldest = dialog.session_ids()
     assert dialog.selected_session_id() == newest
     assert not dialog.delete_selected()
     assert len(store.list_sessions()) == 2
     assert "2025-03-05 14:02" in questions[0] and "cannot be recovered" in questions[0]
     assert dialog.delete_selected()
+    await dialog.settled()
     assert [s.id for s in store.list_sessions()] == [oldest]
     assert dialog.session_ids() == [oldest]
     assert dialog.selected_session_id() == oldest
     assert dialog.status.text() == "Session deleted."
 
 
-def test_the_real_question_defaults_to_no(qtbot: QtBot, store: HistoryStore) -> None:
-    dialog = make(qtbot, store)
+async def test_the_real_question_defaults_to_no(qtbot: QtBot, store: HistoryStore) -> None:
+    dialog = await make(qtbot, store)
     seen: list[str] = []
 
     def answer() -> None:
@@ -165,21 +173,24 @@ def test_the_real_question_defaults_to_no(qtbot: QtBot, store: HistoryStore) -> 
     assert len(store.list_sessions()) == 2
 
 
-def test_empty_history(qtbot: QtBot, tmp_path: Path) -> None:
+async def test_empty_history(qtbot: QtBot, tmp_path: Path) -> None:
     with HistoryStore.open(tmp_path / "empty.sqlite3") as empty:
-        dialog = make(qtbot, empty)
+        dialog = await make(qtbot, empty)
         assert dialog.status.text() == "No sessions recorded yet."
         assert not dialog.delete_button.isEnabled()
         assert not dialog.delete_selected()
         with pytest.raises(LookupError):
-            dialog.export_json(tmp_path / "x.json")
+            await dialog.export_json(tmp_path / "x.json")
 
 
-def test_a_closed_store_is_reported_not_raised(qtbot: QtBot, tmp_path: Path) -> None:
-    broken = HistoryStore.open(tmp_path / "h.sqlite3")
-    broken.close()
-    dialog = make(qtbot, broken)
+async def test_an_unreadable_file_is_reported_not_raised(qtbot: QtBot, tmp_path: Path) -> None:
+    broken = HistoryStore(tmp_path / "h.sqlite3")  # never opened: the file does not exist
+    dialog = await make(qtbot, broken)
     assert dialog.status.text().startswith("Could not read the history:")
+    (tmp_path / "h.sqlite3").write_bytes(b"not a database" * 100)
+    dialog.refresh()
+    await dialog.settled()
+    assert dialog.status.text() == "Could not read the history: the file is not a database"
 
 
 def test_pure_helpers(store: HistoryStore) -> None:
@@ -192,7 +203,7 @@ def test_pure_helpers(store: HistoryStore) -> None:
     assert entry_text(session_timeline(store, session_id)[0]).endswith("what is this valve?")
 
 
-def test_recorded_tool_steps_show_their_outcome_in_the_window_and_exports(
+async def test_recorded_tool_steps_show_their_outcome_in_the_window_and_exports(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     """Calls recorded step by step (as the app records them) appear with their outcome,
@@ -215,14 +226,14 @@ def test_recorded_tool_steps_show_their_outcome_in_the_window_and_exports(
     assert writer.flush()
     store = writer.store
     assert store is not None
-    dialog = make(qtbot, store)
+    dialog = await make(qtbot, store)
     assert dialog.transcript_lines() == [
         f"{hms(T1 + 1)}  Tool ✓: lookup_manual({{'part': 'BV-20'}}) → page 12",
         f"{hms(T1 + 3)}  Tool declined: open_ticket({{'title': 'leak'}}) → The user declined",
     ]
-    md = dialog.export_markdown(tmp_path / "ticket.md").read_text(encoding="utf-8")
+    md = (await dialog.export_markdown(tmp_path / "ticket.md")).read_text(encoding="utf-8")
     assert 'tool `open_ticket`(`{"title": "leak"}`) declined → `The user declined`' in md
-    doc = json.loads(dialog.export_json(tmp_path / "t.json").read_text(encoding="utf-8"))
+    doc = json.loads((await dialog.export_json(tmp_path / "t.json")).read_text(encoding="utf-8"))
     assert [(c["call_id"], c["status"]) for c in doc["tool_calls"]] == [
         ("c1", "ok"),
         ("c2", "declined"),
