@@ -25,8 +25,14 @@ from pathlib import Path
 import pytest
 
 from desktop.infra import paths
-from desktop.infra.history import HistoryStore
-from desktop.infra.history_writer import HistoryState, HistoryStatus, HistoryWriter
+from desktop.infra.history import HistoryError, HistoryStore
+from desktop.infra.history_writer import (
+    REFUSED_TEXT,
+    SESSION_DELETED_TEXT,
+    HistoryState,
+    HistoryStatus,
+    HistoryWriter,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 T0 = 1_750_000_000.0
@@ -859,3 +865,53 @@ def test_damaged_file_that_cannot_be_moved_is_retried_without_piling_up_connecti
     assert len(heard.texts(HistoryState.DAMAGED)) == 1
     assert_session_saved(db, writer, key, "waited", 2)
     writer.close()
+
+
+# -- deleting sessions --
+
+
+def test_the_session_being_recorded_is_never_deleted_and_a_row_deleted_elsewhere_is_reported(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    db = tmp_path / "h.sqlite3"
+    heard = Heard()
+    writer = new_writer(db, heard)
+    ended = write_session(writer, "ended", 2)
+    key = writer.start_session(at=T0 + 100)
+    writer.upsert_turn(key, 0, "user", "being recorded", final=True)
+    assert writer.flush(30)
+    row = writer.recording_session()
+    assert row == writer.session_id(key) and row is not None
+
+    refused = writer.delete_session(row)
+    with pytest.raises(HistoryError, match="being recorded"):
+        refused.result(5)
+    assert heard.texts(HistoryState.REFUSED) == [REFUSED_TEXT]
+    assert rows(db, "SELECT text FROM turns WHERE session_id=?", (row,)) == [("being recorded",)]
+
+    writer.delete_session(writer.session_id(ended) or 0).result(30)  # an ended one: deleted
+    assert not rows(db, "SELECT 1 FROM sessions WHERE id=?", (writer.session_id(ended),))
+
+    # Another program deletes the session being recorded: its later items have nowhere to go.
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("DELETE FROM sessions WHERE id=?", (row,))
+    conn.commit()
+    conn.close()
+    for i in range(1, 6):
+        writer.upsert_turn(key, i, "user", f"after the delete {i}", final=True)
+    writer.tool_step(key, "c9", "lookup_part", {}, step="done")
+    writer.end_session(key)
+    assert writer.flush(30)
+    assert heard.texts(HistoryState.SESSION_DELETED) == [SESSION_DELETED_TEXT]  # said once
+    assert writer.status.state is HistoryState.SESSION_DELETED  # not "available"
+    said = [r for r in caplog.records if "was deleted while it was recorded" in r.getMessage()]
+    assert len(said) == 1
+    assert "FOREIGN KEY" not in caplog.text  # understood, not logged per item
+
+    later = writer.start_session(at=T0 + 200)  # the next session is saved as before
+    writer.upsert_turn(later, 0, "user", "next session", final=True)
+    assert writer.flush(30)
+    assert writer.status.state is HistoryState.AVAILABLE
+    assert rows(db, "SELECT text FROM turns WHERE session_id=?", (writer.session_id(later),))
+    assert writer.close() == 0

@@ -3,6 +3,7 @@ Qt thread: each step is awaited with `settled()`)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Iterator
 from datetime import datetime
@@ -16,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from desktop.infra.history import HistoryStore
 from desktop.infra.history_writer import HistoryWriter
 from desktop.ui.history_view import (
+    RECORDING_TEXT,
     HistoryDialog,
     entry_text,
     format_duration,
@@ -239,3 +241,53 @@ async def test_recorded_tool_steps_show_their_outcome_in_the_window_and_exports(
         ("c2", "declined"),
     ]
     writer.close()
+
+
+async def test_the_session_being_recorded_is_not_deleted(qtbot: QtBot, tmp_path: Path) -> None:
+    """The writer names the session it records; the window refuses it with a message and
+    never asks. Other sessions are deleted through the writer's queue."""
+    writer = HistoryWriter(tmp_path / "history.sqlite3").start()
+    ended = writer.start_session(at=T0)
+    writer.upsert_turn(ended, 0, "user", "an ended session", final=True, at=T0 + 1)
+    writer.end_session(ended, at=T0 + 60)
+    running = writer.start_session(at=T1)
+    writer.upsert_turn(running, 0, "user", "still talking", final=True, at=T1 + 1)
+    assert await asyncio.to_thread(writer.flush, 30)
+    asked: list[str] = []
+
+    def confirm(parent: QWidget, question: str) -> bool:
+        asked.append(question)
+        return True
+
+    dialog = HistoryDialog(writer, confirm=confirm)  # the current session comes from the writer
+    qtbot.addWidget(dialog)
+    dialog.show()
+    await dialog.settled()
+    current, other = dialog.session_ids()
+    assert current == writer.session_id(running)
+    assert not dialog.delete_selected()
+    assert dialog.status.text() == RECORDING_TEXT and not asked
+    assert dialog.session_ids() == [current, other]
+
+    dialog.select_session(other)
+    await dialog.settled()
+    assert dialog.delete_selected()
+    await dialog.settled()
+    assert dialog.session_ids() == [current] and dialog.status.text() == "Session deleted."
+    assert len(asked) == 1
+    writer.end_session(running)  # ended: now it may go
+    assert await asyncio.to_thread(writer.flush, 30)
+    assert dialog.delete_selected()
+    await dialog.settled()
+    assert dialog.session_ids() == []
+    dialog.reject()
+    assert await asyncio.to_thread(writer.close) == 0
+
+
+async def test_a_store_with_a_named_current_session(qtbot: QtBot, store: HistoryStore) -> None:
+    newest = store.list_sessions()[0].id
+    dialog = await make(qtbot, store, current_session=lambda: newest, confirm=lambda *_: True)
+    assert dialog.selected_session_id() == newest
+    assert not dialog.delete_selected()
+    assert dialog.status.text() == RECORDING_TEXT
+    assert len(store.list_sessions()) == 2
