@@ -165,6 +165,29 @@ def ask_confirmation(parent: QWidget, question: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+class _Reader:
+    """The dialog's read-only connection, opened by the first worker that needs it."""
+
+    def __init__(self, path: Path, snapshot_dir: Path | None) -> None:
+        self._path = path
+        self._snapshot_dir = snapshot_dir
+        self._lock = threading.Lock()
+        self._store: HistoryStore | None = None
+
+    def read(self, read: Callable[[HistoryStore], T]) -> T:
+        with self._lock:
+            if self._store is None:
+                self._store = HistoryStore.open_reader(self._path, snapshot_dir=self._snapshot_dir)
+            store = self._store
+        return read(store)
+
+    def close(self) -> None:
+        with self._lock:
+            store, self._store = self._store, None
+        if store is not None:
+            store.close()
+
+
 class HistoryDialog(QDialog):
     """`history`: the app's writer (deletes are queued on it) or, for tools and tests, an open
     store (deleted from on a worker thread). Either way reads use a read-only connection of
@@ -185,15 +208,13 @@ class HistoryDialog(QDialog):
         self.resize(980, 600)
         self._writer = history if isinstance(history, HistoryWriter) else None
         self._owner_store = history if isinstance(history, HistoryStore) else None
-        self._path = history.path or paths.history_path()
-        self._snapshot_dir = None if self._owner_store is None else self._owner_store.snapshot_dir
         if current_session is None and self._writer is not None:
             current_session = self._writer.recording_session
         self._current_session: CurrentSession = current_session or (lambda: None)
         self._confirm = confirm
         self._loaded = False
-        self._reader: HistoryStore | None = None
-        self._reader_lock = threading.Lock()  # opened once, by whichever worker comes first
+        folder = None if self._owner_store is None else self._owner_store.snapshot_dir
+        self._reader = _Reader(history.path or paths.history_path(), folder)
         self._tasks: set[asyncio.Task[None]] = set()
         self._generation = 0  # a newer load or selection makes an older answer stale
         self._build()
@@ -272,20 +293,15 @@ class HistoryDialog(QDialog):
         return bool(self._tasks)
 
     def _read(self, read: Callable[[HistoryStore], T]) -> Coroutine[Any, Any, T]:
-        """`read` on a worker thread, over the dialog's own read-only connection."""
-        return asyncio.to_thread(lambda: read(self._reader_store()))
-
-    def _reader_store(self) -> HistoryStore:
-        with self._reader_lock:
-            if self._reader is None:
-                self._reader = HistoryStore.open_reader(self._path, snapshot_dir=self._snapshot_dir)
-            return self._reader
+        """`read` on a worker thread, over the dialog's own read-only connection (the worker
+        touches no widget)."""
+        return asyncio.to_thread(self._reader.read, read)
 
     def done(self, result: int) -> None:
-        with self._reader_lock:
-            reader, self._reader = self._reader, None
-        if reader is not None:  # may wait for a read still running: not on the Qt thread
-            threading.Thread(target=reader.close, name="history-reader-close", daemon=True).start()
+        # A read may still be running: the connection is closed on a thread of its own.
+        closing = threading.Thread(target=self._reader.close, name="history-reader-close")
+        closing.daemon = True
+        closing.start()
         super().done(result)
 
     # -- loading ---------------------------------------------------------------------------
