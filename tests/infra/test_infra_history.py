@@ -280,3 +280,27 @@ def test_damage_found_while_in_use_moves_the_files_aside_together(tmp_path):
     new = store.start_session()
     store.upsert_turn(new, 0, "user", "in the new file")
     store.close()
+
+
+def test_a_reader_never_writes_and_never_waits_for_a_writer(tmp_path: Path) -> None:
+    """The History window's connection: read-only, and in WAL mode it reads while another
+    connection holds the write lock (with no busy wait at all)."""
+    db = tmp_path / "h.sqlite3"
+    with HistoryStore.open(db) as store:
+        sid = store.start_session(at=1.0)
+        store.upsert_turn(sid, 0, "user", "kept", final=True)
+        holder = sqlite3.connect(db, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")  # WAL: a writer's lock, readers go on
+        try:
+            reader = HistoryStore.open_reader(db, busy_timeout_s=0)
+            assert [s.title for s in reader.list_sessions()] == ["kept"]
+            with pytest.raises(HistoryError):
+                reader.add_note(sid, "never")
+            reader.close()
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert store.notes_of(sid) == []
+    with pytest.raises(HistoryError):
+        HistoryStore.open_reader(tmp_path / "missing.sqlite3")
+    assert not (tmp_path / "missing.sqlite3").exists()  # a reader creates nothing

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.infra.history import HistoryStore
+from desktop.infra.history_writer import HistoryWriter
 from desktop.ui.history_view import HistoryDialog
 
 
@@ -39,3 +41,29 @@ async def test_deleting_a_session_in_the_window_deletes_its_pictures(
         assert "picture files" in questions[0]
         assert sorted(p.name for p in pictures.iterdir()) == ["snapshot-kept.jpg"]
         assert dialog.session_ids() == [kept]
+
+
+async def test_a_delete_through_the_writer_deletes_the_pictures_too(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The app's window deletes through the history writer's queue (never on the Qt thread)."""
+    pictures = tmp_path / "snapshots"
+    pictures.mkdir()
+    writer = HistoryWriter(tmp_path / "history.sqlite3").start()
+    for n, name in enumerate(("snapshot-kept.jpg", "snapshot-gone.jpg")):
+        key = writer.start_session(at=1_000.0 * (n + 1))
+        (pictures / name).write_bytes(b"\xff\xd8" + name.encode())
+        writer.add_snapshot(key, b"\xff\xd8", caption=name, file=name)
+        writer.end_session(key)
+    assert await asyncio.to_thread(writer.flush, 30)
+    dialog = HistoryDialog(writer, confirm=lambda _parent, _question: True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    await dialog.settled()
+    kept, gone = dialog.session_ids()[1], dialog.session_ids()[0]
+    assert dialog.delete_selected()
+    await dialog.settled()
+    assert sorted(p.name for p in pictures.iterdir()) == ["snapshot-kept.jpg"]
+    assert dialog.session_ids() == [kept] and gone != kept
+    dialog.reject()
+    assert await asyncio.to_thread(writer.close) == 0
