@@ -17,7 +17,16 @@ database is usable again:
   and in the snapshot files while its latest words are what the technician is working on; the
   session rows themselves are never dropped. A note says so once per outage;
 - a damaged database (see `history.Fault`) is moved aside with its -wal/-shm and a new one
-  started; the note says where the old one is.
+  started; the note says where the old one is;
+- what is still held at close is kept in a journal beside the database
+  (`<database>.pending-<stamp>.jsonl`, 0600, written atomically, one JSON object per item);
+  the next writer that opens the database imports every journal, oldest first, each in one
+  transaction (its id recorded in the database, so it is imported once), then deletes it. A
+  journal that cannot be read is kept as `….jsonl.unreadable` and reported. A process killed
+  with SIGKILL during an outage still loses what was only in memory;
+- deletes (`delete_session`, the history window) go through the same queue, after what is
+  already queued; the session being recorded is refused. A session row deleted by another
+  program while it is recorded is said once (SESSION_DELETED); its later items are not saved.
 
 Status changes reach the app through `listen(callback)`. The callback runs on the writer
 thread (or on the caller's thread for the memory-bound note): it must hand over to its own
@@ -401,7 +410,8 @@ class HistoryWriter:
 
     @property
     def store(self) -> HistoryStore | None:
-        """The open store for reading (the history window), or None while unavailable."""
+        """The writer's open store (tests, tools), or None while unavailable. The history
+        window reads through a connection of its own (`HistoryStore.open_reader`)."""
         with self._cv:
             return self._store if self._status.state is not HistoryState.UNAVAILABLE else None
 

@@ -1,10 +1,11 @@
 """The History window never waits on the database on the Qt thread.
 
 Another program (a real child process) holds the database with BEGIN EXCLUSIVE while the
-writer thread keeps retrying a turn (each attempt sits in SQLite's busy wait, ~1 s). The window
-lists sessions, switches between them, refreshes and deletes meanwhile: a QTimer probe ticking
-every 10 ms measures how long the Qt loop was held. Before, the window read through the
-writer's store and its lock, so each read could wait a whole busy timeout on the Qt thread.
+writer thread keeps retrying a turn (each attempt sits in SQLite's busy wait, ~1 s). The
+window lists sessions, switches between them, refreshes, exports and deletes meanwhile: a
+QTimer probe ticking every 10 ms measures how long the Qt loop was held. Before, the window
+read through the writer's store and its lock, so each read could wait a whole busy timeout
+on the Qt thread.
 """
 
 from __future__ import annotations
@@ -127,6 +128,8 @@ async def test_the_window_lists_switches_and_deletes_while_another_program_holds
         assert len(dialog.transcript_lines()) == 30
     dialog.refresh()
     await dialog.settled()
+    exported = await dialog.export_json(tmp_path / "export.json")  # read and written off it
+    assert "turn 29" in exported.read_text(encoding="utf-8")
     gone = dialog.session_ids()[-1]
     dialog.select_session(gone)
     await dialog.settled()
