@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -65,12 +64,7 @@ class AudioPort:
             await self._close()
             self.choice = choice
             loop = asyncio.get_running_loop()
-            job = asyncio.ensure_future(asyncio.to_thread(self._open_engine, choice, loop))
-            try:
-                engine, problem = await asyncio.shield(job)
-            except asyncio.CancelledError:  # the session stopped while the devices opened
-                job.add_done_callback(_close_orphan)
-                raise
+            engine, problem = await asyncio.to_thread(self._open_engine, choice, loop)
             if problem:
                 log.warning("Audio unavailable: %s", problem)
                 self._show(
@@ -151,15 +145,6 @@ class AudioPort:
     def clear(self, command: ev.ClearPlayback) -> None:
         if self.engine is not None:
             self.engine.clear(command.generation)
-
-
-def _close_orphan(job: asyncio.Future[tuple[AudioEngine | None, str]]) -> None:
-    """An engine opened for a session that stopped meanwhile: closed off the loop."""
-    if job.cancelled() or job.exception() is not None:
-        return
-    engine = job.result()[0]
-    if engine is not None:
-        threading.Thread(target=engine.stop, name="audio-orphan-close", daemon=True).start()
 
 
 def to_model_rate(pcm: bytes, rate: int) -> bytes:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from desktop.app.messages import SIMULATOR_BANNER, describe_message
 from desktop.app.options import live_options
 from desktop.app.outbox import Outbox
-from desktop.app.tasks import OwnedTasks, import_off_loop
+from desktop.app.tasks import OwnedTasks
 from desktop.infra.settings import Settings
 from desktop.session import events as ev
 
@@ -88,9 +88,7 @@ class LinkPort:
         self.push_to_talk = settings.push_to_talk
         self.declared_tools = set()  # a new session: the model knows no tool yet
         self.outbox.reset()  # nothing queued for a previous session is sent now
-        await import_off_loop("desktop.live.config", "desktop.live.link")
         if backend == "simulator":
-            await import_off_loop("desktop.sim.server")
             from desktop.sim.server import SimServer
 
             sim = SimServer()

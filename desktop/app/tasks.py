@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib
 import logging
-import sys
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -43,11 +41,3 @@ class OwnedTasks:
             log.error("Task %s failed", task.get_name(), exc_info=task.exception())
             if self._on_failure is not None:
                 self._on_failure(task)
-
-
-async def import_off_loop(*modules: str) -> None:
-    """Import heavy modules (the SDK, the simulator, the tools) on a worker thread the first
-    time: an import of half a second on the loop would freeze the window."""
-    missing = [m for m in modules if m not in sys.modules]
-    if missing:
-        await asyncio.to_thread(lambda: [importlib.import_module(m) for m in missing])

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.app.messages import AppEvent, ConfirmTool
-from desktop.app.tasks import OwnedTasks, import_off_loop
+from desktop.app.tasks import OwnedTasks
 from desktop.infra.settings import Settings
 from desktop.session import events as ev
 
@@ -52,7 +52,6 @@ class ToolsPort:
         return list(self.toolbox.declarations()) if self.toolbox is not None else []
 
     async def start(self, settings: Settings) -> None:
-        await import_off_loop("desktop.tools", "desktop.infra.credentials")
         from desktop.infra import paths
         from desktop.infra.credentials import lookup_secret
         from desktop.infra.redact import register_secret

@@ -30,6 +30,7 @@ from desktop.app import (
     VideoStatus,
     list_audio_devices,
 )
+from desktop.infra.settings import Settings
 from desktop.infra.window_state import WindowState
 from desktop.session import events as ev
 from desktop.session.states import LinkState
@@ -207,34 +208,39 @@ class Controller(QObject):
             from desktop.infra.settings import save_settings
 
             new = dialog.result_settings()
-            api_key = dialog.key_to_use(previous_key)
             try:
                 save_settings(new)
             except OSError as exc:
                 self.show_banner(f"Settings not saved: {exc}", error=True)
-            waiting = self.driver.apply_settings(new, api_key)
-            self.window.source_box.setCurrentText(new.video_source)
-            self._show_talk_controls(new.push_to_talk)
-            self.window.headset_button.setChecked(not new.echo_cancellation)
-            if waiting:
-                self.show_banner(f"Settings saved. {waiting}")
-            elif self.driver.backend != "simulator":
-                self.window.banner.hide()
+            self.apply_settings(new, dialog.key_to_use(previous_key))
 
         dialog.accepted.connect(accepted)
         dialog.open()
         self._dialog: QDialog | None = dialog  # held, or Python would collect it
 
+    def apply_settings(self, new: Settings, api_key: str | None) -> None:
+        """Settings the user accepted: the session applies what it can at once (the window's
+        talk button and F9 with it); the banner names what waits."""
+        waiting = self.driver.apply_settings(new, api_key)
+        self.window.source_box.setCurrentText(new.video_source)
+        self._show_talk_controls(new.push_to_talk)
+        self.window.headset_button.setChecked(not new.echo_cancellation)
+        if waiting:
+            self.show_banner(f"Settings saved. {waiting}")
+        elif self.driver.backend != "simulator":
+            self.window.banner.hide()
+
     def open_history(self) -> None:
         from desktop.ui.history_view import HistoryDialog
 
         writer = self.driver.history
-        store = writer.store if writer is not None else None
-        if store is None:
-            status = writer.status.text if writer is not None else ""
-            self.show_banner(status or "The history is not available (see the log).", error=True)
+        if writer is None:
+            self.show_banner("The history is not available (see the log).", error=True)
             return
-        dialog = HistoryDialog(store, self.window)
+        # The window reads through its own read-only connection off the Qt thread (it opens
+        # while another program holds the database) and deletes through the writer's queue;
+        # the session being recorded is never deleted.
+        dialog = HistoryDialog(writer, self.window, current_session=writer.recording_session)
         dialog.open()
         self._dialog = dialog
 

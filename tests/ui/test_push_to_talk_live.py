@@ -5,6 +5,7 @@ detection, and the microphone goes out between activityStart and activityEnd."""
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -37,10 +38,7 @@ async def test_push_to_talk_switched_on_mid_session_works_at_once(qtbot: QtBot) 
     sim = driver._sim
     assert sim is not None
 
-    controller.open_settings()
-    dialog = controller._dialog
-    dialog.push_to_talk.setChecked(True)  # type: ignore[union-attr]
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # type: ignore[union-attr]
+    controller.apply_settings(replace(settings, push_to_talk=True), None)  # Settings' OK
     await wait_until(window.talk_button.isVisible)
     await wait_until(lambda: sim.connections == 2 and window.connection_label.text() == "Connected")
     second = sim.frames("setup")[-1]
