@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 from desktop.infra.settings import Settings
 
 if TYPE_CHECKING:
-    from desktop.live.options import Backend, LiveOptions
+    from desktop.live.options import Backend, LiveOptions, VadSensitivity
 
 
 def live_options(
@@ -39,4 +39,6 @@ def live_options(
         compression=s.compression,
         resumption=s.resumption,
         automatic_activity_detection=not s.push_to_talk,
+        vad_sensitivity=cast("VadSensitivity", s.vad_sensitivity),
+        vad_silence_ms=s.vad_silence_ms,
     )

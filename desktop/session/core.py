@@ -10,7 +10,7 @@ import json
 import random
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from desktop.session import events as ev
@@ -42,6 +42,10 @@ class CorePolicy:
     # After `interrupted`, output is the old reply's until its turnComplete; past this long,
     # output is taken as a new reply even without one (a server that never sends it).
     stale_after_interrupt_s: float = 2.0
+    # Push-to-talk switched mid-session: the connection's setup must say how turns are marked
+    # (a server with its own VAD refuses activityStart), so it is handed over to a new one at
+    # the first quiet point, and within this long at the latest.
+    talk_mode_handover_s: float = 10.0
 
 
 LINK_IS_UP = (LinkState.OPEN, LinkState.DRAINING)
@@ -97,7 +101,7 @@ class SessionCore:
         self._talking = False
         self._interrupted_at = 0.0
         self._reply_audio_s = 0.0  # audio of the current reply handed to the speaker
-        self._unplayed_s = 0.0  # reported just before an interruption
+        self._cut_reply_s = 0.0  # audio of the interrupted reply, until its PlaybackCut
         self._commands: list[ev.Command] = []
         self._ui: list[ev.UiEvent] = []
         self._handlers: dict[type[Any], Callable[[Any], None]] = {
@@ -114,6 +118,7 @@ class SessionCore:
             ev.SnapshotTaken: self._on_snapshot,
             ev.AppNote: self._on_app_note,
             ev.PlaybackCut: self._on_playback_cut,
+            ev.TalkModeChanged: self._on_talk_mode,
             ev.UserText: self._on_text,
             ev.PlaybackIdle: self._on_playback_idle,
             ev.ToolResult: self._on_tool_result,
@@ -268,6 +273,19 @@ class SessionCore:
         if self.link in LINK_IS_UP:
             self._commands.append(ev.SendActivityStart() if key.pressed else ev.SendActivityEnd())
 
+    def _on_talk_mode(self, mode: ev.TalkModeChanged) -> None:
+        if mode.push_to_talk == self.policy.push_to_talk:
+            return
+        if self._talking and self.link in LINK_IS_UP:
+            self._commands.append(ev.SendActivityEnd())  # the turn held open ends here
+        self._talking = False
+        self.policy = replace(self.policy, push_to_talk=mode.push_to_talk)
+        if self.link in LINK_IS_UP:
+            self._link_step(LinkInput.GO_AWAY, "Switching how turns are marked…")
+            deadline = self.now + self.policy.talk_mode_handover_s
+            self.deadline = deadline if self.deadline is None else min(self.deadline, deadline)
+            self._maybe_hand_over()
+
     def _check_mic_gap(self) -> None:
         """The microphone stopped delivering (device lost, stream restarting): say so once."""
         if (
@@ -349,19 +367,23 @@ class SessionCore:
 
     # -- server events, in the order the live adapter emits them ----------------------------
 
-    def _on_playback_cut(self, cut: ev.PlaybackCut) -> None:
-        self._unplayed_s = cut.unplayed_s
-
     def _on_interrupted(self, _: ev.Interrupted) -> None:
         self._turn_step(TurnInput.INTERRUPTED)
         self._interrupted_at = self.now
+        # Asked before the clear: what the speaker still held is what was never heard.
+        self._commands.append(ev.MeasurePlayback())
         self._clear_playback()
-        heard = 1.0
-        if self._reply_audio_s > 0:
-            heard = max(0.0, 1.0 - self._unplayed_s / self._reply_audio_s)
-        self._unplayed_s = 0.0
-        self._reply_audio_s = 0.0
-        change = self.transcript.interrupt_model(heard)
+        self._cut_reply_s, self._reply_audio_s = self._reply_audio_s, 0.0
+        change = self.transcript.interrupt_model()
+        if change:
+            self._ui.append(change)
+
+    def _on_playback_cut(self, cut: ev.PlaybackCut) -> None:
+        """The answer to `MeasurePlayback`: the interrupted reply keeps what was heard."""
+        reply_s, self._cut_reply_s = self._cut_reply_s, 0.0
+        if reply_s <= 0 or cut.unplayed_s <= 0:
+            return
+        change = self.transcript.interrupt_model(max(0.0, 1.0 - cut.unplayed_s / reply_s))
         if change:
             self._ui.append(change)
 

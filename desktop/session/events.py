@@ -204,9 +204,18 @@ class AppNote:
 
 @dataclass(frozen=True)
 class PlaybackCut:
-    """Fed just before `Interrupted`: how much of the reply was still unplayed (seconds)."""
+    """The speaker's answer to `MeasurePlayback`: how much of the interrupted reply was
+    still unplayed when it was cleared (seconds; 0 without a speaker)."""
 
     unplayed_s: float
+
+
+@dataclass(frozen=True)
+class TalkModeChanged:
+    """Push-to-talk switched on or off (the settings): turns are marked by the talk key, or
+    by the server's voice activity detection. The connection's setup says which."""
+
+    push_to_talk: bool
 
 
 @dataclass(frozen=True)
@@ -252,6 +261,7 @@ InputEvent = (
     | SnapshotTaken
     | AppNote
     | PlaybackCut
+    | TalkModeChanged
     | UserText
     | PlaybackIdle
     | ToolResult
@@ -338,6 +348,12 @@ class ClearPlayback:
 
 
 @dataclass(frozen=True)
+class MeasurePlayback:
+    """Asked on `Interrupted`, before the speaker is cleared: the audio side answers with
+    `PlaybackCut` (how much of the reply was never heard)."""
+
+
+@dataclass(frozen=True)
 class RunTool:
     call: ToolCallItem
 
@@ -358,6 +374,7 @@ Command = (
     | SendText
     | SendToolResults
     | PlayAudio
+    | MeasurePlayback
     | ClearPlayback
     | RunTool
     | CancelTool

@@ -64,7 +64,7 @@ def test_interrupted_then_turn_complete_without_generation_complete() -> None:
     play = core.drain()
     assert isinstance(play[0], ev.PlayAudio) and play[0].generation == 0
     core.feed(ev.Interrupted())
-    assert core.drain() == [ev.ClearPlayback(1)]
+    assert core.drain() == [ev.MeasurePlayback(), ev.ClearPlayback(1)]
     assert core.turn is TurnState.INTERRUPTED
     core.feed(ev.TurnComplete())
     assert core.turn is TurnState.LISTENING
@@ -82,7 +82,7 @@ def test_interrupted_after_turn_complete_while_audio_still_plays() -> None:
     core.drain()
     assert core.turn is TurnState.PLAYOUT
     core.feed(ev.Interrupted())
-    assert core.drain() == [ev.ClearPlayback(1)]
+    assert core.drain() == [ev.MeasurePlayback(), ev.ClearPlayback(1)]
     assert core.turn is TurnState.LISTENING and not core.playing
 
 
@@ -337,8 +337,9 @@ def test_an_interrupted_reply_keeps_only_the_words_that_were_heard() -> None:
     core.feed(ev.ModelAudio(one_second))
     core.feed(ev.ModelAudio(one_second))
     core.feed(ev.OutputTranscript("Close the inlet valve first and then drain the pump casing."))
-    core.feed(ev.PlaybackCut(unplayed_s=1.0))  # half of the two seconds never played
     core.feed(ev.Interrupted())
+    assert ev.MeasurePlayback() in core.drain()  # asked before the speaker is cleared
+    core.feed(ev.PlaybackCut(unplayed_s=1.0))  # half of the two seconds never played
     reply = core.transcript.turns[-1]
     assert reply.interrupted
     assert reply.text == "Close the inlet valve first…"  # half, cut at a word boundary
@@ -352,8 +353,8 @@ def test_a_reply_heard_in_full_is_not_trimmed_when_a_later_one_is_interrupted() 
     core.feed(ev.PlaybackIdle())
     core.feed(ev.ModelAudio(b"\x00\x00" * 24000))
     core.feed(ev.OutputTranscript("Second answer goes on."))
-    core.feed(ev.PlaybackCut(unplayed_s=0.0))
     core.feed(ev.Interrupted())
+    core.feed(ev.PlaybackCut(unplayed_s=0.0))
     assert [t.text for t in core.transcript.turns if t.role == "model"] == [
         "First answer.",
         "Second answer goes on.",
