@@ -76,6 +76,7 @@ class SessionDriver:
             confirm_tool=confirm_tool,
             take_snapshot=self.take_snapshot,
             record_note=self.recorder.note,
+            record_tool=self.recorder.tool_step,
             declared=lambda: self.link.declared_tools,
         )
         self._pump.register(port_handlers(self.link, self.audio_port, self.tools))
@@ -250,16 +251,16 @@ class SessionDriver:
     def effective_video_fps(self) -> float:
         return self.video.pacer.effective_fps(asyncio.get_running_loop().time())
 
-    async def take_snapshot(self) -> Path | None:
-        """Save the current frame at full resolution and send it once (the snapshot key)."""
+    async def take_snapshot(self, caption: str = "") -> Path | None:
+        """Save the frame at full resolution and send it once (F8, or the snapshot tool)."""
         from desktop.infra import paths
 
         saved = await self.video.take_snapshot(paths.snapshots_dir())
         if saved is None:
             return None
         path, jpeg = saved
-        self.recorder.snapshot(jpeg, path.name)
-        self.feed(ev.SnapshotTaken(jpeg, path.name))
+        self.recorder.snapshot(jpeg, path.name, caption)
+        self.feed(ev.SnapshotTaken(jpeg, path.name, caption))
         return path
 
     # -- inside -----------------------------------------------------------------------------------

@@ -7,11 +7,15 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from desktop.app.messages import AppEvent, HistoryNotice
 from desktop.infra.history import HistoryStore
 from desktop.infra.history_writer import HistoryState, HistoryStatus, HistoryWriter
 from desktop.session import events as ev
+
+if TYPE_CHECKING:
+    from desktop.tools import ToolActivity
 
 log = logging.getLogger(__name__)
 
@@ -65,10 +69,27 @@ class HistoryRecorder:
                 )
             )
 
-    def snapshot(self, jpeg: bytes, name: str) -> None:
+    def snapshot(self, jpeg: bytes, name: str, caption: str = "") -> None:
         session_id = self._session
         if session_id is not None:
-            self._record(lambda h: h.add_snapshot(session_id, jpeg, caption=name, file=name))
+            self._record(
+                lambda h: h.add_snapshot(session_id, jpeg, caption=caption or name, file=name)
+            )
+
+    def tool_step(self, activity: ToolActivity) -> None:
+        """Every step of every tool call, so the history keeps each call with its outcome."""
+        session_id = self._session
+        if session_id is not None:
+            self._record(
+                lambda h: h.tool_step(
+                    session_id,
+                    activity.call_id,
+                    activity.name,
+                    activity.args,
+                    step=activity.status,
+                    result=activity.summary or None,
+                )
+            )
 
     def note(self, text: str) -> None:
         session_id = self._session

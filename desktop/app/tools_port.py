@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-TakeSnapshot = Callable[[], Awaitable[Path | None]]
+TakeSnapshot = Callable[[str], Awaitable[Path | None]]  # caption -> the saved picture
 
 
 class ToolsPort:
@@ -35,6 +35,7 @@ class ToolsPort:
         confirm_tool: ConfirmTool | None,
         take_snapshot: TakeSnapshot,
         record_note: Callable[[str], None],
+        record_tool: Callable[[ToolActivity], None],
         declared: Callable[[], set[str]],
     ) -> None:
         self._feed = feed
@@ -43,6 +44,7 @@ class ToolsPort:
         self._confirm_tool = confirm_tool
         self._take_snapshot = take_snapshot
         self._record_note = record_note
+        self._record_tool = record_tool
         self._declared = declared  # what the last connect told the model
         self.toolbox: Toolbox | None = None
         self._calls: dict[str, asyncio.Task[None]] = {}
@@ -70,7 +72,7 @@ class ToolsPort:
                 on_secret=register_secret,  # ${ENV:...} values are secrets as much
                 http_verify=settings.ca_file or True,
                 confirm=self._confirm if self._confirm_tool is not None else None,
-                on_activity=_log_activity,
+                on_activity=self._on_activity,
                 on_notice=self._show,
                 take_snapshot=self._snapshot_for_tool,
                 log_note=self._log_work_note,
@@ -134,7 +136,7 @@ class ToolsPort:
     async def _snapshot_for_tool(self, caption: str) -> str:
         from desktop.tools import ToolError
 
-        path = await self._take_snapshot()
+        path = await self._take_snapshot(caption)
         if path is None:
             raise ToolError("There is no camera picture to take a snapshot of.")
         return str(path)
@@ -151,6 +153,10 @@ class ToolsPort:
                 "Tell the technician now, in one short sentence.)",
             )
         )
+
+    def _on_activity(self, activity: ToolActivity) -> None:
+        _log_activity(activity)
+        self._record_tool(activity)
 
 
 def _log_activity(activity: ToolActivity) -> None:

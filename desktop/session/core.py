@@ -304,9 +304,11 @@ class SessionCore:
     def _on_snapshot(self, snap: ev.SnapshotTaken) -> None:
         if self.link in LINK_IS_UP:
             self._commands.append(ev.SendVideo(snap.jpeg))
-            self._note(f"Snapshot sent ({snap.name})", notice=False)
+            self._note(f"Snapshot sent ({_snapshot_label(snap)})", notice=False)
         else:
-            self._note(f"Snapshot saved, not sent: not connected ({snap.name})", notice=False)
+            self._note(
+                f"Snapshot saved, not sent: not connected ({_snapshot_label(snap)})", notice=False
+            )
 
     def _on_app_note(self, note: ev.AppNote) -> None:
         self._note(note.text, notice=False)
@@ -557,3 +559,8 @@ class SessionCore:
 def _short_args(args: object, limit: int = 80) -> str:
     text = json.dumps(args, ensure_ascii=False, default=str)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _snapshot_label(snap: ev.SnapshotTaken) -> str:
+    """ "corroded flange: snapshot-....jpg" with a caption, else the file name."""
+    return f"{snap.caption}: {snap.name}" if snap.caption else snap.name

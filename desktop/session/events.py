@@ -191,6 +191,7 @@ class SnapshotTaken:
 
     jpeg: bytes
     name: str
+    caption: str = ""  # what the picture shows (the model's take_snapshot tool); "" = none
 
 
 @dataclass(frozen=True)
