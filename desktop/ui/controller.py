@@ -106,7 +106,7 @@ class Controller(QObject):
         QTimer.singleShot(0, self._start_filling_sources)
 
         if driver.backend == "simulator":
-            self.show_banner(SIMULATOR_BANNER)
+            self.show_banner(SIMULATOR_BANNER, topic="simulator")
 
     # -- user actions -----------------------------------------------------------------------
 
@@ -138,7 +138,7 @@ class Controller(QObject):
         if not text:
             return
         if self.driver.link_state in (LinkState.DISCONNECTED, LinkState.CLOSED, LinkState.FAILED):
-            self.show_banner("Start the session to send a message.")
+            self.show_banner("Start the session to send a message.", topic="hint")
             return  # the text stays in the box: nothing the user typed is lost
         self.window.text_box.clear()
         self.driver.send_text(text)
@@ -211,7 +211,7 @@ class Controller(QObject):
             try:
                 save_settings(new)
             except OSError as exc:
-                self.show_banner(f"Settings not saved: {exc}", error=True)
+                self.show_banner(f"Settings not saved: {exc}", error=True, topic="settings")
             self.apply_settings(new, dialog.key_to_use(previous_key))
 
         dialog.accepted.connect(accepted)
@@ -226,16 +226,18 @@ class Controller(QObject):
         self._show_talk_controls(new.push_to_talk)
         self.window.headset_button.setChecked(not new.echo_cancellation)
         if waiting:
-            self.show_banner(f"Settings saved. {waiting}")
-        elif self.driver.backend != "simulator":
-            self.window.banner.hide()
+            self.show_banner(f"Settings saved. {waiting}", topic="settings")
+        else:
+            self.window.banner.withdraw("settings")
 
     def open_history(self) -> None:
         from desktop.ui.history_view import HistoryDialog
 
         writer = self.driver.history
         if writer is None:
-            self.show_banner("The history is not available (see the log).", error=True)
+            self.show_banner(
+                "The history is not available (see the log).", error=True, topic="history"
+            )
             return
         # The window reads through its own read-only connection off the Qt thread (it opens
         # while another program holds the database) and deletes through the writer's queue;
@@ -359,7 +361,8 @@ class Controller(QObject):
                     text,
                 )
                 if level is not ev.NoticeLevel.INFO or text == SIMULATOR_BANNER:
-                    self.show_banner(text, error=level is ev.NoticeLevel.ERROR)
+                    topic = "simulator" if text == SIMULATOR_BANNER else ""
+                    self.show_banner(text, error=level is ev.NoticeLevel.ERROR, topic=topic)
             case ev.UsageChanged(total_tokens=tokens, time_left_s=left):
                 parts = [f"{tokens:,} tokens"]
                 if left is not None:
@@ -381,7 +384,8 @@ class Controller(QObject):
             case HistoryNotice(state=state, text=text):
                 # Unavailable, damaged, memory full, saved again: each replaces the last, so
                 # the banner never says "unavailable" after the history is saved again.
-                self.show_banner(text, error=state == "damaged")
+                topic = "history-journal" if state == "journal" else "history"
+                self.show_banner(text, error=state == "damaged", topic=topic)
 
     def _reset_meters(self) -> None:
         """Nothing flows once the session ends: no meter may stay frozen at its last level."""
@@ -390,13 +394,9 @@ class Controller(QObject):
         self.window.speaking.set_speaking(user=False, model=False)
         self._refresh_status()
 
-    def show_banner(self, text: str, *, error: bool = False) -> None:
-        colour = "#fde7e9; color: #5c0011" if error else "#fff4ce; color: #3b2f00"
-        self.window.banner.setStyleSheet(
-            f"QLabel#banner {{ background: {colour}; padding: 6px 10px; }}"
-        )
-        self.window.banner.setText(text)
-        self.window.banner.show()
+    def show_banner(self, text: str, *, error: bool = False, topic: str = "") -> None:
+        """A notice in the window; one of the same `topic` replaces it, others stay beside it."""
+        self.window.banner.post(text, topic=topic, error=error)
 
     def _show_turn(self, change: ev.TranscriptChanged) -> None:
         if not change.text and self.window.transcript.transcript.row_of_turn(change.index) is None:

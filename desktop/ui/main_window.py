@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.inspector import InspectorPanel
-from desktop.ui.widgets import LevelMeter, SpeakingIndicator, TranscriptTextView, make_plain
+from desktop.ui.widgets import (
+    LevelMeter,
+    NoticeBoard,
+    SpeakingIndicator,
+    TranscriptTextView,
+    make_plain,
+)
 
 
 class PreviewPane(QLabel):
@@ -104,13 +110,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("FieldAssist")
         self.resize(1100, 680)
 
-        self.banner = QLabel()
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "QLabel#banner { background: #fff4ce; color: #3b2f00; padding: 6px 10px; }"
-        )
-        self.banner.hide()
+        self.banner = NoticeBoard()  # one row per notice: none hides another
 
         self.preview = PreviewPane()
         self.transcript = TranscriptTextView()

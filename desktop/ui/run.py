@@ -71,7 +71,7 @@ def run(opts: CliOptions, settings: Settings, notes: list[str]) -> int:
     window.show()
     _show_settings_notes(controller, notes)
     if key_problem:
-        controller.show_banner(key_problem)  # no key, no connection: this one goes on top
+        controller.show_banner(key_problem, topic="key")
     log.info("Window shown (backend %s, log %s)", driver.backend, log_file)
 
     if opts.smoke_test:
@@ -101,11 +101,11 @@ def run(opts: CliOptions, settings: Settings, notes: list[str]) -> int:
 
 def _show_settings_notes(controller: Any, notes: list[str]) -> None:
     """Settings were read before logging started: their notes reach the log and the window
-    here, all in one banner (a banner shows one text at a time)."""
+    here, as one notice."""
     for note in notes:
         log.warning("Settings: %s", note)
     if notes:
-        controller.show_banner(notes_banner(notes))
+        controller.show_banner(notes_banner(notes), topic="settings-file")
 
 
 def _api_key_at_launch(

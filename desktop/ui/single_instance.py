@@ -457,7 +457,8 @@ def on_second_launch(controller: Controller, handover: HandOver) -> None:
             "FieldAssist was started again with "
             + " ".join(ignored)
             + "; those options were not applied to this window. Close it and start FieldAssist "
-            "again to use them."
+            "again to use them.",
+            topic="instance",
         )
 
 
