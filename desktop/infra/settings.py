@@ -604,6 +604,17 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     return path
 
 
+def settings_file_unreadable(path: Path | None = None) -> bool:
+    """True when a settings file exists but is not TOML: IT's file to fix, never ours to write."""
+    try:
+        _document_on_disk(path or paths.settings_path())
+    except SettingsNotSaved:
+        return True
+    except OSError:
+        return False
+    return False
+
+
 def _document_on_disk(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()

@@ -30,11 +30,13 @@ from desktop.app import (
     VideoStatus,
     list_audio_devices,
 )
+from desktop.infra.redact import redact_url_credentials
 from desktop.infra.settings import Settings
 from desktop.infra.window_state import WindowState
 from desktop.session import events as ev
 from desktop.session.states import LinkState
 from desktop.ui.main_window import MainWindow
+from desktop.ui.widgets import plain_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +83,8 @@ class Controller(QObject):
         self._show_talk_controls(driver.settings.push_to_talk)
         window.clear_masks_button.clicked.connect(driver.clear_masks)
         window.preview.mask_drawn.connect(self._on_mask)
-        window.source_box.setCurrentText(driver.settings.video_source)
+        self._source_text = ""  # the source as given (it may carry a stream's password)
+        self._show_source(driver.settings.video_source)
         source_edit = window.source_box.lineEdit()
         if source_edit is not None:
             source_edit.returnPressed.connect(self._on_source)
@@ -177,7 +180,18 @@ class Controller(QObject):
 
     def _on_source(self, *_: object) -> None:
         self._preview_seq = -1
-        self.driver.switch_source(self.window.source_box.currentText().strip() or "none")
+        shown = self.window.source_box.currentText().strip() or "none"
+        # The box shows a stream URL with its password masked: picking that text means the
+        # source as given, anything else is what the user typed.
+        same = shown == redact_url_credentials(self._source_text)
+        source = self._source_text if same else shown
+        self._show_source(source)
+        self.driver.switch_source(source)
+
+    def _show_source(self, source: str) -> None:
+        """Keep the real source; the box shows it without the credentials a URL carries."""
+        self._source_text = source
+        self.window.source_box.setCurrentText(redact_url_credentials(source))
 
     def _refresh_status(self) -> None:
         if self._started_at is None or not self.driver.running:
@@ -222,7 +236,7 @@ class Controller(QObject):
         """Settings the user accepted: the session applies what it can at once (the window's
         talk button and F9 with it); the banner names what waits."""
         waiting = self.driver.apply_settings(new, api_key)
-        self.window.source_box.setCurrentText(new.video_source)
+        self._show_source(new.video_source)
         self._show_talk_controls(new.push_to_talk)
         self.window.headset_button.setChecked(not new.echo_cancellation)
         if waiting:
@@ -351,6 +365,7 @@ class Controller(QObject):
                 self._show_turn(event)
             case ev.LinkStatusChanged(state=state, detail=detail):
                 self.window.connection_label.setText(detail or state)
+                self.window.connection_label.setToolTip(plain_tooltip(detail or state))
                 if state in (LinkState.FAILED.value, LinkState.CLOSED.value):
                     self.window.start_button.setText("Start session")
                     self._reset_meters()

@@ -158,6 +158,8 @@ class MainWindow(QMainWindow):
         self.clear_masks_button = _button("Clear masks", "Remove the blacked-out regions")
         self.source_box = QComboBox()
         self.source_box.setEditable(True)
+        # What is typed is switched to, not added to the list (a stream URL may carry a password).
+        self.source_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.source_box.addItems(["0", "screen", "none"])
         self.source_box.setToolTip(
             "Video source: camera index, camera:NAME, a file, an rtsp:// or http:// URL, "
@@ -211,6 +213,11 @@ class MainWindow(QMainWindow):
         self.connection_label = QLabel("Not connected")
         self.connection_label.setObjectName("connection")
         self.connection_label.setAccessibleName("Connection state")
+        # A long reconnect reason must not widen the window past the screen: the label takes
+        # the room there is and the whole text is in its tooltip.
+        self.connection_label.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
         self.usage_label = QLabel("")
         self.video_fps_label = QLabel("")
         self.video_fps_label.setAccessibleName("Video frames sent per second")

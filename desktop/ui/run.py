@@ -19,7 +19,12 @@ from desktop.infra.credentials import KeyLookup
 from desktop.infra.history_writer import HistoryWriter
 from desktop.infra.logs import install_exception_hooks, setup_logging
 from desktop.infra.redact import register_secret
-from desktop.infra.settings import Settings, notes_banner, save_settings
+from desktop.infra.settings import (
+    Settings,
+    notes_banner,
+    save_settings,
+    settings_file_unreadable,
+)
 from desktop.infra.window_state import load_window_state
 from desktop.ui.single_instance import claim_for_this_run, listen_for_second_launches
 
@@ -43,13 +48,14 @@ def run(opts: CliOptions, settings: Settings, notes: list[str]) -> int:
 
     from desktop.ui.controller import Controller
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.welcome import needs_welcome
 
     loop = _qt_loop(log_file)
     second_launches = listen_for_second_launches(instance)  # the window takes them once built
     api_key, key_problem = _api_key_at_launch(loop, key_lookup)
-    # A scripted start (--connect, --smoke-test) never waits on a dialog.
-    if not (opts.smoke_test or opts.connect) and needs_welcome(settings, api_key):
+    # A scripted start (--connect, --smoke-test) never waits on a dialog, nor does a machine
+    # whose settings file has a syntax error (the welcome could not save its choice, so it
+    # would come back at every launch; the notice says what to fix).
+    if _offer_welcome(opts, settings, api_key):
         settings, api_key = _welcome(settings, api_key)
 
     window = MainWindow()
@@ -118,6 +124,13 @@ def _api_key_at_launch(
     if found.problem:
         log.warning("API key: %s", found.problem)
     return found.key, found.problem
+
+
+def _offer_welcome(opts: CliOptions, settings: Settings, api_key: str | None) -> bool:
+    from desktop.ui.welcome import needs_welcome
+
+    scripted = opts.smoke_test or opts.connect
+    return not scripted and needs_welcome(settings, api_key) and not settings_file_unreadable()
 
 
 def _qt_loop(log_file: Path) -> qasync.QEventLoop:

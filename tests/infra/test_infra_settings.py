@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -400,3 +401,16 @@ def test_a_broken_window_state_file_means_a_default_layout(home):
     (home / "data").mkdir()
     (home / "data" / "window.toml").write_bytes(b"geometry = [\xff")
     assert load_window_state() == WindowState()
+
+
+def test_a_file_with_a_syntax_error_is_known_as_unreadable(tmp_path: Path) -> None:
+    """run.py skips the welcome for it: the welcome could not save its choice and would come
+    back at every launch (hostile review of issue 11)."""
+    from desktop.infra.settings import settings_file_unreadable
+
+    path = tmp_path / "settings.toml"
+    assert not settings_file_unreadable(path)  # no file: a real first run
+    path.write_text('video_fps = "1"\n')
+    assert not settings_file_unreadable(path)  # a typed value is one key, not the file
+    path.write_text("video_fps = = 1\n")
+    assert settings_file_unreadable(path)
