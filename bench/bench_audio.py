@@ -5,7 +5,7 @@ Runs the real AudioEngine on a private PulseAudio (null sinks, as in the tests).
 played in bursts, the user talking over it at 3 s (double talk), ``clear()`` at 6 s (barge-in),
 the user again at 9 s (model silent). The Live server's rule is applied to what the engine
 sends (a 20 ms chunk with RMS >= 300 is speech). Also the DSP chain offline on the synthetic
-room of ../shared/AUDIO.md. Prints a table, then one JSON line.
+room of docs/AUDIO.md. Prints a table, then one JSON line.
 
     .venv/bin/python bench/bench_audio.py [--paths 20,40,90,150] [--voice speech|tone] [--trials 50]
 """
