@@ -1,6 +1,6 @@
 """Microphone and speaker streams for the Live session.
 
-Shape (see ../../docs and ../shared/AUDIO.md for the measurements behind it):
+Shape (see docs/AUDIO.md for the measurements behind it):
 
 - one ``sd.InputStream`` (16 kHz int16 mono, PulseAudio resamples) and one ``sd.OutputStream``
   (48 kHz int16, blocks of 480, ``latency='low'`` so a barge-in is heard at once): a duplex
