@@ -474,6 +474,11 @@ class EchoGate:
         self.lag = best
 
     @property
+    def lag_confirmations(self) -> int:
+        """How many estimates in a row found the current lag again (+-10 ms)."""
+        return self._lag_confirmations if self.lag is not None else 0
+
+    @property
     def stable_lag(self) -> int | None:
         """The lag, once found the same (+-10 ms) several times in a row."""
         if self.lag is None or self._lag_confirmations < self._s.lag_stable_estimates:
@@ -658,6 +663,11 @@ class MicProcessor:
         self._mic_index = 0
         self._anchors_seen = 0
         self._repair_target_frames = 10  # leave the reference 100 ms ahead of its echo
+        # AEC3 finds its echo with the reference up to ~500 ms ahead (AUDIO.md): only lags
+        # past 400 ms need the pairing moved. Natural lags measured here: 0-1 frames on a
+        # 40 ms loopback, 12 on 150 ms.
+        self._repair_min_lag_frames = 40
+        self._repair_confirmations = 12  # 60 frames: three times the estimation window
         self.repairs = 0  # times the pairing was moved to follow the echo's lag
         self._clock = clock
         self.cpu_s = 0.0  # CPU spent in process(), for the benchmark
@@ -687,13 +697,24 @@ class MicProcessor:
 
         Reported DAC times through PulseAudio were seen ~0.5 s off in some stream starts: the
         echo then trails its reference by 600+ ms, beyond AEC3's reach (it fails past ~500 ms
-        offline), and ERLE fell to 4-20 dB. The gate's lag, once stable, says by how much.
+        offline), and ERLE fell to 4-20 dB. The gate's lag says by how much.
+
+        A repair that is wrong is the worst thing that can happen to the pairing: the echo
+        then comes *before* its reference, which AEC3 cannot cancel, the lag estimator (lags
+        >= 0 only) cannot see it, and each later chance lag shifts it further. On the
+        loopback tests chance lags of 44-90 frames, found 3 times in a row (the estimates
+        overlap: one 200 ms stretch of speech), moved the reference 0.8 s late in most runs,
+        even with the canceller converged (ERLE 70 dB): raw echo at RMS 5,500 reached the
+        gate and passed it as the user. So a repair needs all of: a lag AEC3 cannot reach
+        by itself, found again over ``_repair_confirmations`` estimates (well past one
+        window), and a canceller that is failing (not converged).
         """
         lag = gate.stable_lag
-        target = self._repair_target_frames
-        if lag is None or lag <= 2 * target:
+        if lag is None or lag < self._repair_min_lag_frames or gate.converged:
             return
-        aligner.shift(-(lag - target) * FRAME)
+        if gate.lag_confirmations < self._repair_confirmations:
+            return
+        aligner.shift(-(lag - self._repair_target_frames) * FRAME)
         self.repairs += 1
 
     def process(self, block: Int16Array, adc_time: float) -> Int16Array:
