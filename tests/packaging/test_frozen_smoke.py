@@ -88,7 +88,9 @@ def test_frozen_build_carries_notices_and_no_test_tools(frozen_app: FrozenApp) -
     assert {"libqxcb.so", "libqoffscreen.so"} <= plugins, plugins
     # Unused Qt pieces were trimmed.
     assert not list(internal.rglob("translations/*.qm"))
-    assert not list(internal.rglob("libQt6Network*"))
+    assert not list(internal.rglob("libQt6Qml*"))
+    # QtNetwork stays: one instance per user talks over a QLocalSocket.
+    assert list(internal.rglob("libQt6Network*"))
     # Licence notices of the LGPL/MPL/Apache parts travel with the app.
     notices = internal / "licenses"
     packages = {p.name for p in (notices / "python-packages").iterdir()}
