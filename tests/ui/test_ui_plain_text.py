@@ -76,7 +76,8 @@ def test_banner_status_preview_and_transcript_show_server_text_literally(
 ) -> None:
     window, controller = ui
     controller.on_ui_event(ev.Notice(HOSTILE, ev.NoticeLevel.WARNING))
-    assert_literal(window.banner, HOSTILE)
+    (row,) = [label for label in window.banner.findChildren(QLabel) if label.text() == HOSTILE]
+    assert_literal(row, HOSTILE)  # the notice's own row on the board
     controller.on_ui_event(ev.LinkStatusChanged("failed", HOSTILE))  # a server's close reason
     assert_literal(window.connection_label, HOSTILE)
     controller.on_ui_event(VideoStatus("error", HOSTILE))  # an OpenCV / stream error
