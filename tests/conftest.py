@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,16 @@ def pytest_asyncio_loop_factories(
     if any(d in parts for d in QT_TEST_DIRS):
         return {"qt": _qt_loop}
     return {"asyncio": asyncio.new_event_loop}
+
+
+@pytest.fixture(autouse=True)
+def _qt_garbage_on_the_main_thread() -> Iterator[None]:
+    """Free the test's widgets here, on the Qt thread. Left to the cyclic collector, a window
+    or dialog held in a reference cycle is destroyed by whichever thread next triggers a
+    collection (the history writer, a keyring or executor thread), and Qt objects destroyed
+    off their thread crashed later tests inside Qt's event processing."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)
