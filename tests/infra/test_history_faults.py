@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from support.db_lock import Locker
 
 from desktop.infra import paths
 from desktop.infra.history import HistoryError, HistoryStore
@@ -36,19 +37,6 @@ from desktop.infra.history_writer import (
 
 REPO = Path(__file__).resolve().parents[2]
 T0 = 1_750_000_000.0
-
-# Holds the database with BEGIN EXCLUSIVE until a line arrives on stdin (or it is killed).
-LOCKER = textwrap.dedent(
-    """
-    import sqlite3, sys
-    conn = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
-    conn.execute("BEGIN EXCLUSIVE")
-    print("locked", flush=True)
-    sys.stdin.readline()
-    conn.execute("ROLLBACK")
-    conn.close()
-    """
-)
 
 # Writes turns through the real store until killed; prints each index after its commit.
 WRITER_CHILD = textwrap.dedent(
@@ -67,35 +55,6 @@ WRITER_CHILD = textwrap.dedent(
         i += 1
     """
 )
-
-
-class Locker:
-    """Another program holding the database: a real child process in BEGIN EXCLUSIVE."""
-
-    def __init__(self, db: Path) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", LOCKER, str(db)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert self.proc.stdout is not None
-        line = self.proc.stdout.readline()
-        assert line.strip() == "locked", line
-
-    def release(self) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write("go\n")
-        self.proc.stdin.flush()
-        assert self.proc.wait(20) == 0
-
-    def kill(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait(20)
-        for stream in (self.proc.stdin, self.proc.stdout):
-            if stream is not None:
-                stream.close()
 
 
 @pytest.fixture

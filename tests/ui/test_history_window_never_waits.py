@@ -11,9 +11,6 @@ on the Qt thread.
 from __future__ import annotations
 
 import asyncio
-import subprocess
-import sys
-import textwrap
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +18,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
+from support.db_lock import Locker
 from support.waiting import wait_until
 
 from desktop.infra.history_writer import HistoryState, HistoryWriter
@@ -29,51 +27,13 @@ from desktop.ui.history_view import DELETING_TEXT, HistoryDialog
 T0 = 1_750_000_000.0
 MAX_LAG_S = 0.3  # generous for a shared 2-core machine; one busy wait on the loop is ~1 s
 
-LOCKER = textwrap.dedent(
-    """
-    import sqlite3, sys
-    conn = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
-    conn.execute("BEGIN EXCLUSIVE")
-    print("locked", flush=True)
-    sys.stdin.readline()
-    conn.execute("ROLLBACK")
-    conn.close()
-    """
-)
-
-
-class Locker:
-    def __init__(self, db: Path) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", LOCKER, str(db)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert self.proc.stdout is not None
-        assert self.proc.stdout.readline().strip() == "locked"
-
-    def release(self) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write("go\n")
-        self.proc.stdin.flush()
-        assert self.proc.wait(20) == 0
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait(20)
-        for stream in (self.proc.stdin, self.proc.stdout):
-            if stream is not None:
-                stream.close()
-
 
 @pytest.fixture
 def lockers() -> Iterator[list[Locker]]:
     started: list[Locker] = []
     yield started
     for locker in started:
-        locker.stop()
+        locker.kill()
 
 
 class LagProbe:
