@@ -67,6 +67,9 @@ if [ -d "$app" ]; then
   size=$(du -sk "$app" | cut -f1)
   files=$(find "$app" -type f | wc -l)
   echo "build: $app: $((size / 1024)) MiB in $files files, $(( $(date +%s) - started )) s"
+  # The one-folder budget (MB of apparent file sizes): a dependency that grows the bundle past
+  # it fails the build here rather than reaching the technicians' downloads unnoticed.
+  "$py" "$root/packaging/release_size.py" "$app" --max-mb "${FIELDASSIST_MAX_MB:-400}"
 elif [ -e "$app" ] || [ -e "$app.exe" ]; then
   echo "build: one-file app in $out, $(( $(date +%s) - started )) s"
 fi

@@ -79,9 +79,9 @@ def test_wheel_holds_every_resource(wheel: Path) -> None:
 
 def test_installed_wheel_finds_what_the_code_loads(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
+    install = ["install", "-q", "--no-deps", "--no-index", "--target", str(target), str(wheel)]
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-index"]
-        + ["--target", str(target), str(wheel)],
+        [sys.executable, "-m", "pip", *install],
         check=True,
         capture_output=True,
         timeout=120,
