@@ -581,6 +581,21 @@ class HistoryStore:
         with self._tx() as conn:
             conn.execute("UPDATE sessions SET ended_at = ? WHERE id = ?", (_now(at), session_id))
 
+    def update_meta(self, session_id: int, updates: Mapping[str, Any]) -> None:
+        """Merge `updates` into the session's meta (job ID, site, equipment, the report's
+        summary); a None value removes its key."""
+        with self._tx() as conn:
+            row = conn.execute("SELECT meta FROM sessions WHERE id = ?", (session_id,)).fetchone()
+            if row is None:
+                raise HistoryError(f"no session {session_id}", Fault.INVALID)
+            meta = json.loads(row[0])
+            for key, value in updates.items():
+                if value is None:
+                    meta.pop(key, None)
+                else:
+                    meta[key] = value
+            conn.execute("UPDATE sessions SET meta = ? WHERE id = ?", (_dumps(meta), session_id))
+
     def session_exists(self, session_id: int) -> bool:
         with self._read() as conn:
             row = conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone()

@@ -250,6 +250,30 @@ class _ToolStep(_Item):
 
 
 @dataclass(frozen=True)
+class _Meta(_Item):
+    """Keys merged into the session's meta (job details typed or told to the model)."""
+
+    updates: Mapping[str, Any] = field(default_factory=dict)
+    droppable = False  # a job ID is small and says what the whole session was for
+
+    def write(self, store: HistoryStore, session_id: int) -> None:
+        store.update_meta(session_id, self.updates)
+
+
+@dataclass(frozen=True)
+class _RowMeta(_Item):
+    """Keys merged into an earlier session's meta, by its row id (the History window)."""
+
+    row: int = 0
+    updates: Mapping[str, Any] = field(default_factory=dict)
+    droppable = False
+    needs_session = False
+
+    def write(self, store: HistoryStore, session_id: int) -> None:
+        store.update_meta(self.row, self.updates)
+
+
+@dataclass(frozen=True)
 class _Delete(_Item):
     """Delete a session's rows and snapshot files (the history window), in queue order."""
 
@@ -271,6 +295,8 @@ _KINDS: dict[str, type[_Item]] = {
     "tool_call": _ToolCall,
     "tool_done": _ToolDone,
     "tool_step": _ToolStep,
+    "meta": _Meta,
+    "row_meta": _RowMeta,
     "delete": _Delete,
 }
 _KIND_OF = {cls: kind for kind, cls in _KINDS.items()}
@@ -544,6 +570,14 @@ class HistoryWriter:
             raise ValueError(f"step must be one of {tuple(TOOL_STEP_STATUS)}")
         frozen = dict(args) if isinstance(args, Mapping) else args  # the caller may reuse it
         self._put(_ToolStep(key, call_id, name, frozen, step, result, _now(at)))
+
+    def update_meta(self, key: int, updates: Mapping[str, Any]) -> None:
+        """Merge `updates` (JSON-able; None removes a key) into the session's meta."""
+        self._put(_Meta(key, dict(updates)))
+
+    def update_row_meta(self, row: int, updates: Mapping[str, Any]) -> None:
+        """The same for a session by its row id (one recorded earlier)."""
+        self._put(_RowMeta(0, row, dict(updates)))
 
     # -- flushing and closing ----------------------------------------------------------------
 
