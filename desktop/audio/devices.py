@@ -89,3 +89,14 @@ def resolve(direction: Direction, name: str | None) -> int:
     if int(info[channels_key]) < 1:
         raise AudioDeviceError(direction, f"'{info['name']}' cannot be used as a {label}.")
     return index
+
+
+def default_rate(index: int) -> int | None:
+    """The device's own default sample rate (what it runs at when nobody asks otherwise)."""
+    try:
+        with _PORTAUDIO:
+            info: Any = sd.query_devices(index)
+    except (sd.PortAudioError, ValueError):
+        return None
+    rate = int(float(info.get("default_samplerate") or 0))
+    return rate if rate > 0 else None

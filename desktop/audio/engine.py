@@ -31,7 +31,14 @@ import numpy.typing as npt
 import sounddevice as sd
 import soxr
 
-from desktop.audio.devices import AudioDeviceError, list_devices, rescan, resolve
+from desktop.audio.devices import (
+    AudioDeviceError,
+    Direction,
+    default_rate,
+    list_devices,
+    rescan,
+    resolve,
+)
 from desktop.audio.dsp import Levels, MicProcessor, measure_levels
 from desktop.audio.ring import PlaybackRing
 from desktop.audio.taps import BlockQueue, OutputTap
@@ -40,6 +47,13 @@ Int16Array = npt.NDArray[np.int16]
 
 MIC_RATE = 16000
 MODEL_RATE = 24000
+
+LABELS: dict[Direction, str] = {"input": "microphone", "output": "speaker"}
+# What still works when one side is missing (the other side was opened).
+STILL_WORKS: dict[Direction, str] = {
+    "input": "The assistant's voice still plays; type your questions or fix the microphone.",
+    "output": "The microphone still works; replies are shown as text.",
+}
 
 
 @dataclass(frozen=True)
@@ -131,6 +145,9 @@ class AudioEngine:
         self._processor: MicProcessor | None = None
 
         self._muted = False
+        self._volume = 1.0  # output scale, applied in the callback (the reference sees it)
+        self._gain = 1.0  # microphone scale, applied before the canceller like a device gain
+        self.notes: list[str] = []  # what the last open had to settle for, in words
         self._halted_generation = -1  # a reply stopped locally: its late chunks are dropped
         self._running = False
         self._state_lock = threading.Lock()  # start/stop/restart
@@ -166,6 +183,33 @@ class AudioEngine:
     def muted(self, value: bool) -> None:
         """While muted nothing reaches ``on_mic_chunk`` (the streams keep running)."""
         self._muted = value
+
+    @property
+    def output_volume(self) -> float:
+        return self._volume
+
+    @output_volume.setter
+    def output_volume(self, value: float) -> None:
+        """Speaker volume 0..1, applied from the next output block (so to what is buffered)."""
+        self._volume = min(1.0, max(0.0, float(value)))
+
+    @property
+    def input_gain(self) -> float:
+        return self._gain
+
+    @input_gain.setter
+    def input_gain(self, value: float) -> None:
+        """Linear microphone gain, applied from the next block (clipped to int16)."""
+        self._gain = max(0.0, float(value))
+
+    @property
+    def has_speaker(self) -> bool:
+        """An output stream is open (False: no usable speaker, playback is dropped)."""
+        return self._out_stream is not None
+
+    @property
+    def has_microphone(self) -> bool:
+        return self._in_stream is not None
 
     @property
     def running(self) -> bool:
@@ -204,11 +248,18 @@ class AudioEngine:
         return list_devices()
 
     def start(self) -> None:
-        """Open and start the streams; raises ``AudioDeviceError`` when a device is missing."""
+        """Open and start the streams.
+
+        A named device that is missing is replaced by the default one, and a side with no
+        usable device is left out (``notes`` says so, each note also goes to
+        ``on_device_note``); raises ``AudioDeviceError`` only when neither side can be opened.
+        """
         with self._state_lock:
             if self._running:
                 return
-            self._open_streams(self._input_device, self._output_device)
+            self.notes = self._open_streams(self._input_device, self._output_device)
+            for note in self.notes:
+                self._post(self.on_device_note, note)
             self._running = True
             self._stop_worker.clear()
             self._worker = threading.Thread(target=self._work, name="audio-worker", daemon=True)
@@ -230,7 +281,7 @@ class AudioEngine:
 
     def play(self, pcm24k: bytes, generation: int) -> None:
         """Queue 24 kHz s16le model audio of ``generation`` (stale generations are dropped)."""
-        if generation < self._ring.generation or not pcm24k:
+        if generation < self._ring.generation or not pcm24k or self._out_stream is None:
             return
         samples = np.frombuffer(pcm24k[: len(pcm24k) // 2 * 2], dtype=np.int16)
         with self._play_lock:
@@ -251,27 +302,56 @@ class AudioEngine:
 
     # ------------------------------------------------------------------ stream management
 
-    def _open_streams(self, input_device: str | None, output_device: str | None) -> None:
-        out_index = resolve("output", output_device)
+    def _open_streams(self, input_device: str | None, output_device: str | None) -> list[str]:
+        """Open both sides, each on its named device or else the default; the notes say what
+        had to change. Raises ``AudioDeviceError`` when neither side could be opened."""
+        notes: list[str] = []
         # A fresh tap per stream: the echo reference is anchored on this stream's clock.
         self._tap = OutputTap(self._output_rate, seconds=4.0)
-        in_index = resolve("input", input_device) if self._settings.capture else None
-        self._out_stream = self._open_output(out_index)
-        if in_index is not None:
-            self._in_stream = self._open_input(in_index)
+        self._out_stream = self._open_side("output", output_device, notes)
+        if self._settings.capture:
+            self._in_stream = self._open_side("input", input_device, notes)
+        if self._out_stream is None and self._in_stream is None:
+            raise AudioDeviceError("output", " ".join(n for n in notes))
         self._processor = MicProcessor(
             self._mic_block,
             self._tap,
-            echo_cancellation=self._settings.echo_cancellation,
+            # Nothing plays without a speaker: no echo to cancel, no reference to wait for.
+            echo_cancellation=self._settings.echo_cancellation and self._out_stream is not None,
             vad=self._settings.vad,
         )
         try:
-            self._out_stream.start()
-            if self._in_stream is not None:
-                self._in_stream.start()
+            for stream in (self._out_stream, self._in_stream):
+                if stream is not None:
+                    stream.start()
         except sd.PortAudioError as exc:
             self._close_streams()
             raise AudioDeviceError("output", f"Audio could not start ({exc}).") from exc
+        return notes
+
+    def _open_side(
+        self, direction: Direction, name: str | None, notes: list[str]
+    ) -> sd.InputStream | sd.OutputStream | None:
+        """The named device, else the default one (with a note), else None (with a note)."""
+        label = LABELS[direction]
+        opener = self._open_output if direction == "output" else self._open_input
+        problem = ""
+        for candidate in (name, None) if name else (None,):
+            try:
+                stream: sd.InputStream | sd.OutputStream = opener(resolve(direction, candidate))
+            except AudioDeviceError as exc:
+                problem = problem or str(exc)
+                continue
+            if candidate != name:
+                notes.append(f"{problem} Using the default {label} instead.")
+            return stream
+        notes.append(f"{problem} {STILL_WORKS[direction]}")
+        return None
+
+    def _rates(self, ours: tuple[int, ...], index: int) -> tuple[int, ...]:
+        """Our rates in order, then the device's own default rate (44.1 kHz on many outputs)."""
+        own = default_rate(index)
+        return ours if own is None or own in ours else (*ours, own)
 
     def _output_latency(self) -> str | float:
         chosen = self._settings.output_latency
@@ -279,7 +359,7 @@ class AudioEngine:
 
     def _open_output(self, index: int) -> sd.OutputStream:
         last: Exception | None = None
-        for rate in self._settings.output_rates:
+        for rate in self._rates(self._settings.output_rates, index):
             try:
                 stream = sd.OutputStream(
                     samplerate=rate,
@@ -300,7 +380,7 @@ class AudioEngine:
 
     def _open_input(self, index: int) -> sd.InputStream:
         last: Exception | None = None
-        for rate in self._settings.input_rates:
+        for rate in self._rates(self._settings.input_rates, index):
             block = rate * self._settings.chunk_ms // 1000
             try:
                 stream = sd.InputStream(
@@ -318,7 +398,6 @@ class AudioEngine:
                 continue
             self._set_input_rate(rate, block)
             return stream
-        self._close_streams()
         raise AudioDeviceError("input", f"The microphone could not be opened ({last}).")
 
     def _set_input_rate(self, rate: int, block: int) -> None:
@@ -362,6 +441,8 @@ class AudioEngine:
         if status.output_underflow:
             self.stats.output_underflows += 1
         n = self._ring.read_into(out)
+        if n and self._volume != 1.0:
+            np.multiply(out, self._volume, out=out, casting="unsafe")
         if n:
             self._played_blocks += 1
             self._was_playing = True
@@ -408,7 +489,7 @@ class AudioEngine:
                 self._publish_levels()
             # Device watchdog: a finished stream, or callbacks that stopped arriving.
             blocks = (self.stats.output_blocks, self.stats.input_blocks)
-            if blocks[0] != watch_out and (blocks[1] != watch_in or self._in_stream is None):
+            if self._streams_alive(blocks[0] != watch_out, blocks[1] != watch_in):
                 watch_out, watch_in, watch_since = *blocks, now
             failed = self._stream_failures != failures_seen
             if failed or now - watch_since > self._settings.watchdog_s:
@@ -417,6 +498,14 @@ class AudioEngine:
                 watch_out, watch_in = self.stats.output_blocks, self.stats.input_blocks
                 watch_since = time.monotonic()
                 failures_seen = self._stream_failures
+
+    def _streams_alive(self, output_moved: bool, input_moved: bool) -> bool:
+        """Every open stream has called back since the last look (a side left out counts as
+        alive; with none open, nothing is: the watchdog keeps trying to reopen)."""
+        out, inp = self._out_stream, self._in_stream
+        if out is None and inp is None:
+            return False
+        return (output_moved or out is None) and (input_moved or inp is None)
 
     def _handle_mic_block(self, block: Int16Array, adc_time: float, wall: float) -> None:
         if self._mic_resampler is None:
@@ -431,6 +520,9 @@ class AudioEngine:
         self._mic_pending = pending
 
     def _process_mic_block(self, block: Int16Array, adc_time: float, wall: float) -> None:
+        if self._gain != 1.0:
+            scaled = np.clip(block.astype(np.float32) * self._gain, -32768, 32767)
+            block = scaled.astype(np.int16)
         processor = self._processor
         if processor is not None:
             block = processor.process(block, adc_time)
@@ -524,25 +616,14 @@ class AudioEngine:
             self._close_streams()
             rescan()
             self.stats.restarts += 1
-            note = ""
-            for inp, out in (
-                (self._input_device, self._output_device),
-                (None, None),
-            ):
-                try:
-                    self._open_streams(inp, out)
-                except AudioDeviceError as exc:
-                    note = str(exc)
-                    continue
-                if (inp, out) != (self._input_device, self._output_device):
-                    note = "An audio device disappeared; now using the default devices."
-                else:
-                    note = "Audio devices restarted after an interruption."
-                break
-            else:
+            try:
+                notes = self._open_streams(self._input_device, self._output_device)
+            except AudioDeviceError as exc:
                 # Streams stay closed; the watchdog tries again every watchdog_s, so a device
                 # that comes back is picked up. Say so once, not on every attempt.
-                note = f"No usable audio device: {note}"
+                note = f"No usable audio device: {exc}"
+            else:
+                note = " ".join(notes) or "Audio devices restarted after an interruption."
             if note == self._last_note:
                 return
             self._last_note = note
