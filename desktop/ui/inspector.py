@@ -3,15 +3,22 @@
 `MessageLogModel` holds at most `capacity` rows; `record()` appends one row with a single
 beginInsertRows and, when full, drops the oldest 5 % in one beginRemoveRows, so both the
 model and the filter proxy see few, cheap changes even at ~100 messages a second. The panel
-is hidden by default and keeps recording while hidden, so opening it after a problem shows
-what led to it.
+is hidden by default and keeps recording while hidden (bounded), so opening it after a problem
+shows what led to it, and "Export…" writes what it holds as JSON Lines for IT support.
+
+Filter words are the app's own: "in"/"out" are directions (the link port's tap) and match the
+direction alone (so "out" never finds an OutputTranscript received from the server); any other
+word matches the type (the event's class name) or the summary.
 """
 
 from __future__ import annotations
 
+import json
 from collections import deque
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -26,6 +33,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -41,6 +49,7 @@ from desktop.ui.widgets import make_plain, one_block, plain_tooltip
 DEFAULT_CAPACITY = 5_000
 # The filter box's example, in the words the rows hold: a direction and a message type.
 FILTER_EXAMPLE = "in ToolCall"
+DIRECTIONS = frozenset({"in", "out"})  # desktop.app's link port: received / sent
 COLUMNS = ("Time", "Direction", "Type", "Size", "Summary")
 TIME, DIRECTION, KIND, SIZE, SUMMARY = range(len(COLUMNS))
 RawRole = Qt.ItemDataRole.UserRole  # the unformatted value of a cell (float, str, int)
@@ -99,6 +108,10 @@ class MessageLogModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> MessageRow:
         return self._rows[row]
+
+    def rows(self) -> Iterator[MessageRow]:
+        """The rows held, oldest first."""
+        return iter(tuple(self._rows))
 
     # -- reading (Qt) -------------------------------------------------------------------
 
@@ -168,9 +181,36 @@ class MessageFilterProxy(QSortFilterProxyModel):
             return True
         model = self.sourceModel()
         assert isinstance(model, MessageLogModel)
-        message = model.row_at(source_row)
-        haystack = f"{message.direction} {message.kind} {message.summary}".lower()
-        return all(word in haystack for word in self._words)
+        return row_matches(model.row_at(source_row), self._words)
+
+
+def row_matches(message: MessageRow, words: tuple[str, ...]) -> bool:
+    """Every word matches: a direction word the direction exactly, others type or summary."""
+    haystack = f"{message.kind} {message.summary}".lower()
+    return all(
+        message.direction == word if word in DIRECTIONS else word in haystack for word in words
+    )
+
+
+def row_as_json(message: MessageRow) -> str:
+    """One JSON Lines record: the row's fields plus an ISO time a person can read."""
+    record = asdict(message)
+    record["time"] = (
+        datetime.fromtimestamp(message.at).astimezone().isoformat(timespec="milliseconds")
+    )
+    return json.dumps(record, ensure_ascii=False)
+
+
+def export_jsonl(rows: Iterator[MessageRow] | list[MessageRow], path: Path) -> int:
+    """Write rows as JSON Lines (written aside, then renamed); returns the count written."""
+    partial = path.with_name(path.name + ".part")
+    count = 0
+    with partial.open("w", encoding="utf-8", newline="\n") as fh:
+        for message in rows:
+            fh.write(row_as_json(message) + "\n")
+            count += 1
+    partial.replace(path)
+    return count
 
 
 class InspectorPanel(QWidget):
@@ -199,6 +239,12 @@ class InspectorPanel(QWidget):
         self.clear_button = QPushButton("C&lear")
         self.clear_button.setAccessibleName("Clear the message list")
         self.clear_button.clicked.connect(self.clear)
+        self.export_button = QPushButton("E&xport…")
+        self.export_button.setAccessibleName("Export the messages as JSON Lines")
+        self.export_button.setToolTip("Save the messages held here as JSON Lines, for IT support")
+        self.export_button.clicked.connect(self._choose_export_path)
+        self.status_label = QLabel()  # the last export's outcome, or its error
+        self.status_label.setAccessibleName("Export result")
 
         self.view = self._build_view()
 
@@ -222,6 +268,8 @@ class InspectorPanel(QWidget):
         top.addWidget(self.filter_box, 1)
         top.addWidget(self.count_label)
         top.addWidget(self.clear_button)
+        top.addWidget(self.export_button)
+        top.addWidget(self.status_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -254,6 +302,24 @@ class InspectorPanel(QWidget):
 
     def clear(self) -> None:
         self.model.clear()
+
+    def export_to(self, path: Path) -> bool:
+        """Write every message held (not only the filtered ones) to path; say how it went."""
+        try:
+            count = export_jsonl(self.model.rows(), path)
+        except OSError as exc:
+            self.status_label.setText(f"Export failed: {exc.strerror or exc}")
+            return False
+        self.status_label.setText(f"Exported {count:,} messages to {path.name}")
+        return True
+
+    def _choose_export_path(self) -> None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export messages", f"fieldassist-messages-{stamp}.jsonl", "JSON Lines (*.jsonl)"
+        )
+        if name:
+            self.export_to(Path(name))
 
     def visible_rows(self) -> int:
         return self.proxy.rowCount()
