@@ -3,11 +3,13 @@
     python packaging/release_size.py APP [--archive OUT] [--max-mb 400] [--aim-archive-mb 150]
 
 APP is the one-folder app (OUT_DIR/FieldAssist, or FieldAssist.app on macOS). The folder's
-size is the sum of its regular files' apparent sizes (what a download unpacks to); a folder
-over --max-mb fails (exit 1). With --archive, the release archive is written there (tar.gz on
-Linux, zip elsewhere; macOS uses `ditto`, which keeps the bundle's symlinks and attributes) and
-its size is reported; over --aim-archive-mb is a warning, not a failure. The report is a table,
-then one JSON line; on GitHub Actions it is also added to the job summary.
+size is the sum of its regular files' apparent sizes (what a download unpacks to) in MB of
+2**20 bytes, the unit build.sh has always printed ("390 MiB" was the figure the 400 budget was
+set against); a folder over --max-mb fails (exit 1). With --archive, the release archive is
+written there (tar.gz on Linux, zip elsewhere; macOS uses `ditto`, which keeps the bundle's
+symlinks and attributes) and its size is reported; over --aim-archive-mb is a warning, not a
+failure. The report is a table, then one JSON line; on GitHub Actions it is also added to the
+job summary.
 """
 
 from __future__ import annotations
@@ -22,18 +24,19 @@ import tarfile
 import zipfile
 from pathlib import Path
 
+MIB = 1024 * 1024
 MAX_FOLDER_MB = 400.0
 AIM_ARCHIVE_MB = 150.0
 
 
 def folder_mb(folder: Path) -> tuple[float, int]:
-    """Apparent size in MB (1e6 bytes) and file count; symlinks count once, at their target."""
+    """Apparent size in MiB and file count; symlinks count once, at their target."""
     total, files = 0, 0
     for path in folder.rglob("*"):
         if path.is_file() and not path.is_symlink():
             total += path.stat().st_size
             files += 1
-    return total / 1e6, files
+    return total / MIB, files
 
 
 def pack(app: Path, out: Path) -> None:
@@ -70,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
 
     size, files = folder_mb(args.app)
     rows = [
-        ("one-folder size (MB)", f"{size:.0f}", f"<= {args.max_mb:.0f}"),
+        ("one-folder size (MiB)", f"{size:.0f}", f"<= {args.max_mb:.0f}"),
         ("files", str(files), ""),
     ]
     archive_mb = None
@@ -79,10 +82,10 @@ def main(argv: list[str] | None = None) -> int:
         if archive.is_dir():
             archive = archive / default_archive_name(args.app)
         pack(args.app, archive)
-        archive_mb = archive.stat().st_size / 1e6
+        archive_mb = archive.stat().st_size / MIB
         rows.append(
             (
-                f"archive {archive.name} (MB)",
+                f"archive {archive.name} (MiB)",
                 f"{archive_mb:.0f}",
                 f"aim <= {args.aim_archive_mb:.0f}",
             )
@@ -107,11 +110,13 @@ def main(argv: list[str] | None = None) -> int:
             fh.writelines(f"| {n} | {v} | {t} |\n" for n, v, t in rows)
     if archive_mb is not None and archive_mb > args.aim_archive_mb:
         print(
-            f"release_size: warning: archive {archive_mb:.0f} MB > aim {args.aim_archive_mb:.0f} MB"
+            f"release_size: warning: archive {archive_mb:.0f} MiB"
+            f" > aim {args.aim_archive_mb:.0f} MiB"
         )
     if size > args.max_mb:
         print(
-            f"release_size: one-folder build {size:.0f} MB > {args.max_mb:.0f} MB", file=sys.stderr
+            f"release_size: one-folder build {size:.0f} MiB > {args.max_mb:.0f} MiB",
+            file=sys.stderr,
         )
         return 1
     return 0
