@@ -20,7 +20,10 @@ REPORT_VERSION = 1
 # Where a session keeps what the report reads besides the recording (sessions.meta keys).
 JOB_KEYS = ("job_id", "site", "equipment")
 SUMMARY_KEY = "report_summary"
-SPEAKERS = {"user": "Technician", "model": "Assistant", "note": "Note"}
+SPEAKERS = {"user": "Technician", "model": "Assistant"}
+# The appendix is the conversation; the app's own notes in the transcript (tool calls,
+# snapshots sent) are in the report's steps, notes and tool actions already.
+CONVERSATION = ("user", "model")
 MISSING_SUMMARY = (
     "The summary is missing: it is written by the model, and no connection was made. "
     "Make the report again when online to add it."
@@ -159,7 +162,7 @@ def build_report(store: HistoryStore, session_id: int, technician: str = "") -> 
     transcript = tuple(
         Line(t.started_at, SPEAKERS.get(t.role, t.role.capitalize()), t.text, t.interrupted)
         for t in store.turns(session_id)
-        if t.text.strip()
+        if t.text.strip() and t.role in CONVERSATION
     )
     return Report(
         header=_header(info, technician),

@@ -80,6 +80,8 @@ def register_builtins(
         _add_notes(registry, ctx)
     if ctx.take_snapshot is not None:
         _add_snapshot(registry, ctx)
+    if ctx.set_job is not None:
+        _add_job(registry, ctx)
     if ctx.on_timer is not None:
         _add_timers(registry, timers)
 
@@ -160,6 +162,42 @@ def _add_notes(registry: ToolRegistry, ctx: ToolContext) -> None:
         return reply
 
     registry.add(Tool.from_function(log_work_note, timeout_s=5.0))
+
+
+JOB_FIELD_LIMIT = 120  # a ticket ID, a site name: a line, never a paragraph
+
+
+def _add_job(registry: ToolRegistry, ctx: ToolContext) -> None:
+    assert ctx.set_job is not None
+    set_job = ctx.set_job
+
+    async def set_job_details(
+        job_id: str = "", site: str = "", equipment: str = ""
+    ) -> dict[str, Any]:
+        """Record which job this session is for: the job or ticket ID, the site, the equipment.
+
+        Call it as soon as the technician says any of them (e.g. "ticket 4711 at the Northside
+        plant, pump P-200"); give only what was said, the rest is kept. They head the job
+        report and name its file.
+
+        Args:
+            job_id: The job, work order or ticket ID, exactly as said, e.g. "WO-4711".
+            site: Where the job is, e.g. "Northside water plant, hall 2".
+            equipment: The machine worked on, e.g. "Grundfos pump P-200".
+        """
+        given = {"job_id": job_id, "site": site, "equipment": equipment}
+        updates = {k: " ".join(v.split()) for k, v in given.items() if v.strip()}
+        if not updates:
+            raise ToolError("Nothing to record: give the job ID, the site or the equipment.")
+        too_long = [k for k, v in updates.items() if len(v) > JOB_FIELD_LIMIT]
+        if too_long:
+            raise ToolError(
+                f"Too long for {', '.join(too_long)}: at most {JOB_FIELD_LIMIT} characters."
+            )
+        job = set_job(updates)
+        return {"job": dict(job), "recorded": sorted(updates)}
+
+    registry.add(Tool.from_function(set_job_details, timeout_s=2.0))
 
 
 def _add_snapshot(registry: ToolRegistry, ctx: ToolContext) -> None:

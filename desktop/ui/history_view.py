@@ -59,6 +59,8 @@ TOOL_MARKS = {
 Confirm = Callable[[QWidget, str], bool]
 # The row id of the session being recorded now, if any (the writer's recording_session).
 CurrentSession = Callable[[], int | None]
+# make_report(session row id): writes that session's job report in the background.
+MakeReport = Callable[[int], None]
 T = TypeVar("T")
 
 LOADING_TEXT = "Loading…"
@@ -201,6 +203,7 @@ class HistoryDialog(QDialog):
         *,
         confirm: Confirm = ask_confirmation,
         current_session: CurrentSession | None = None,
+        make_report: MakeReport | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Session history")
@@ -212,6 +215,7 @@ class HistoryDialog(QDialog):
             current_session = self._writer.recording_session
         self._current_session: CurrentSession = current_session or (lambda: None)
         self._confirm = confirm
+        self._make_report = make_report
         self._loaded = False
         folder = None if self._owner_store is None else self._owner_store.snapshot_dir
         self._reader = _Reader(history.path or paths.history_path(), folder)
@@ -245,6 +249,11 @@ class HistoryDialog(QDialog):
         self.export_json_button = QPushButton("Export &JSON…")
         self.export_json_button.setAccessibleName("Export the session as JSON")
         self.export_json_button.clicked.connect(self.export_json_interactive)
+        self.report_button = QPushButton("Job &report…")
+        self.report_button.setAccessibleName("Write the job report of the session")
+        self.report_button.setToolTip("The job report (PDF) of the selected session")
+        self.report_button.clicked.connect(self.report_selected)
+        self.report_button.setVisible(self._make_report is not None)
         self.delete_button = QPushButton("&Delete…")
         self.delete_button.setAccessibleName("Delete the session")
         self.delete_button.clicked.connect(self.delete_selected)
@@ -258,7 +267,12 @@ class HistoryDialog(QDialog):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         actions = QHBoxLayout()
-        for button in (self.export_md_button, self.export_json_button, self.delete_button):
+        for button in (
+            self.report_button,
+            self.export_md_button,
+            self.export_json_button,
+            self.delete_button,
+        ):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(close)
@@ -412,8 +426,25 @@ class HistoryDialog(QDialog):
 
     def _update_buttons(self) -> None:
         has = self.selected_session_id() is not None
-        for button in (self.export_md_button, self.export_json_button, self.delete_button):
+        for button in (
+            self.report_button,
+            self.export_md_button,
+            self.export_json_button,
+            self.delete_button,
+        ):
             button.setEnabled(has)
+
+    # -- the job report --------------------------------------------------------------------
+
+    def report_selected(self) -> bool:
+        """Hand the selected session to the window's report maker (which works off the Qt
+        thread and says in the main window where the report went)."""
+        session_id = self.selected_session_id()
+        if session_id is None or self._make_report is None:
+            return False
+        self._make_report(session_id)
+        self.status.setText(f"Writing the job report of session {session_id}…")
+        return True
 
     # -- export ----------------------------------------------------------------------------
 
