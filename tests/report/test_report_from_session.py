@@ -87,7 +87,7 @@ async def recorded(tmp_path: Path) -> list[AppEvent]:
     return await record_session(tmp_path)
 
 
-async def test_a_session_makes_all_three_reports(recorded: list[AppEvent], tmp_path: Path) -> None:
+def test_a_session_makes_all_three_reports(recorded: list[AppEvent], tmp_path: Path) -> None:
     # The model's tool call reached the window as the job, and the session's record.
     assert JobDetails(**JOB) in recorded
     out = tmp_path / "reports"
