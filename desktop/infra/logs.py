@@ -100,6 +100,10 @@ class _StderrHandler(logging.StreamHandler, _OurHandler):  # type: ignore[type-a
 
 _current_log_file: Path | None = None
 
+# Libraries whose DEBUG lines are no use to IT support and harmful in a log file: qasync logs
+# every call handed to a worker thread with its arguments (whole camera frames and audio).
+_AT_MOST_INFO = ("qasync",)
+
 
 def setup_logging(level: str | int = "INFO", log_dir: Path | None = None) -> Path:
     """Log to <log_dir>/fieldassist.log (rotating) and stderr. Returns the log file path.
@@ -126,6 +130,8 @@ def setup_logging(level: str | int = "INFO", log_dir: Path | None = None) -> Pat
     root.setLevel(level if isinstance(level, int) else level.upper())
     root.addHandler(file_handler)
     root.addHandler(stderr_handler)
+    for name in _AT_MOST_INFO:
+        logging.getLogger(name).setLevel(max(root.level, logging.INFO))
     _current_log_file = log_file
     return log_file
 

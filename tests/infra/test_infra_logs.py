@@ -68,6 +68,15 @@ def test_level_and_replacement(log_file):
     assert "shown" in text and "hidden" not in text
 
 
+def test_debug_level_keeps_camera_frames_out_of_the_log(log_file):
+    # qasync logs each call handed to a worker with its arguments: a whole camera frame.
+    logging.getLogger("qasync").debug("Submitting callback %r", b"\xff\xd8 frame bytes")
+    logging.getLogger("desktop.app").debug("our own debug line")
+    text = flushed_text(log_file)
+    assert "our own debug line" in text
+    assert "frame bytes" not in text
+
+
 def test_bad_format_args_do_not_lose_the_record(log_file):
     logging.getLogger("x").error("two %s %s", "only-one")  # noqa: PLE1206 - on purpose
     assert "only-one" in flushed_text(log_file)
