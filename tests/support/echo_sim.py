@@ -205,6 +205,9 @@ def replay(sc: Scenario) -> Replay:
     loop = asyncio.new_event_loop()
     loop.close()  # nothing is posted to a loop: the replay reads the processor directly
     engine = AudioEngine(lambda _: None, loop, settings=sc.settings)
+    # The simulated device stands in for the output stream: play() drops audio while the
+    # engine has no speaker open (a missing speaker leaves the microphone working).
+    engine._out_stream = SimpleNamespace()
     fake_now = [0.0]
 
     def now() -> float:
