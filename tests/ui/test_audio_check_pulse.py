@@ -34,7 +34,7 @@ async def result_of(dialog: SettingsDialog, button: object, qtbot: QtBot) -> str
     dialog.audio_test_result.setText("")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
     assert not dialog.test_speaker_button.isEnabled()  # one test at a time
-    await wait_until(lambda: dialog.test_speaker_button.isEnabled(), limit_s=30)
+    await wait_until(dialog.test_speaker_button.isEnabled, limit_s=30)
     return dialog.audio_test_result.text()
 
 
