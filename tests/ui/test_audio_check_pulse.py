@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from support.pulse import PulseServer, peak_frequency, tone, write_wav
 from support.waiting import wait_until
@@ -30,9 +31,9 @@ def dialog_on_audio_tab(qtbot: QtBot) -> SettingsDialog:
     return dialog
 
 
-async def result_of(dialog: SettingsDialog, button: object, qtbot: QtBot) -> str:
+async def result_of(dialog: SettingsDialog, button: QPushButton, qtbot: QtBot) -> str:
     dialog.audio_test_result.setText("")
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert not dialog.test_speaker_button.isEnabled()  # one test at a time
     await wait_until(dialog.test_speaker_button.isEnabled, limit_s=30)
     return dialog.audio_test_result.text()
