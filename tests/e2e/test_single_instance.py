@@ -119,6 +119,7 @@ def test_a_second_launch_hands_over_its_command_line_and_exits(
     finally:
         if first.poll() is None:
             first.kill()
+            first.wait(10)
     log = log_text(home)
     assert log.count("Window shown") == 1  # the second launch never built a window
     assert "Traceback" not in log
@@ -148,6 +149,7 @@ def test_an_instance_killed_with_sigkill_does_not_block_the_next(
     finally:
         if restarted.poll() is None:
             restarted.kill()
+            restarted.wait(10)
     assert log_text(home).count("Window shown") == 2
 
 
@@ -271,6 +273,7 @@ def test_a_run_never_rewrites_it_s_settings_file(
     finally:
         if proc.poll() is None:
             proc.kill()
+            proc.wait(10)
     log = log_text(home)
     assert note in log
     assert settings_file.read_text() == text  # comments, IT's keys, even the typo: all kept

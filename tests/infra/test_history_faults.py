@@ -69,6 +69,7 @@ def locker_factory() -> Iterator[Callable[[Path], Locker]]:
     yield start
     for locker in started:
         locker.kill()
+        locker.wait(10)
 
 
 class Heard:

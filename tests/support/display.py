@@ -39,6 +39,7 @@ def xvfb() -> Iterator[Display]:
         number = pipe.readline().strip()  # Xvfb writes the display number once it is ready
     if not number:
         proc.kill()
+        proc.wait(10)
         pytest.fail("Xvfb did not start")
     try:
         yield Display(f":{number}")
