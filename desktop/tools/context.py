@@ -63,5 +63,8 @@ class ToolContext:
     take_snapshot: Callable[[str], Awaitable[str]] | None = None  # caption -> saved path/ref
     log_note: Callable[[WorkNote], Awaitable[None] | None] | None = None
     current_job: Callable[[], str | None] | None = None
+    # Job details told to the model ({"job_id"|"site"|"equipment": text, "" clears}) -> the
+    # job as it now stands.
+    set_job: Callable[[Mapping[str, str]], Mapping[str, str]] | None = None
     on_timer: Callable[[TimerInfo], None] | None = None  # a timer fired: make the model say it
     clock: Callable[[], dt.datetime] = _local_now
