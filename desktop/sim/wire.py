@@ -86,11 +86,15 @@ def resumption_update(handle: str | None, resumable: bool) -> dict[str, Any]:
     return {"sessionResumptionUpdate": body}
 
 
-def usage(prompt: int, response: int) -> dict[str, Any]:
+def usage(prompt: int, response: int, prompt_modality: str = "TEXT") -> dict[str, Any]:
+    """One turn's usageMetadata (the service reports it per turn), with the per-modality
+    details the real service sends (replies are spoken: the response is AUDIO)."""
     return {
         "promptTokenCount": prompt,
         "responseTokenCount": response,
         "totalTokenCount": prompt + response,
+        "promptTokensDetails": [{"modality": prompt_modality, "tokenCount": prompt}],
+        "responseTokensDetails": [{"modality": "AUDIO", "tokenCount": response}],
     }
 
 

@@ -1,0 +1,104 @@
+"""The status bar's clocks and token counts, as plain logic the controller feeds.
+
+- Connection time left: from the goAway's `timeLeft`, counted down on the window's clock;
+  forgotten when a connection opens (fresh after each handover) or a usage report says no
+  goAway is pending.
+- Session time left: only with context compression off, where the service ends a session
+  when its context window fills: about 15 minutes with audio only, about 2 minutes with
+  audio and video (Google's Live API session-management documentation). Counted from the
+  session's start; the shorter limit applies while video is being sent.
+- Tokens: the session's total (the sum of the per-turn reports) and the last turn's, with a
+  tooltip that breaks both down by modality.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.session import events as ev
+
+AUDIO_ONLY_LIMIT_S = 15 * 60.0
+AUDIO_VIDEO_LIMIT_S = 2 * 60.0
+
+
+def format_left(seconds: float) -> str:
+    whole = max(0, int(seconds + 0.999))  # 0.2 s left still shows 0:01, never a negative
+    return f"{whole // 60:d}:{whole % 60:02d}"
+
+
+@dataclass
+class StatusClock:
+    connection_deadline: float | None = None  # monotonic time the connection ends
+    session_started: float | None = None
+
+    def start_session(self, now: float) -> None:
+        self.session_started = now
+        self.connection_deadline = None
+
+    def stop_session(self) -> None:
+        self.session_started = None
+        self.connection_deadline = None
+
+    def on_usage(self, event: ev.UsageChanged, now: float) -> None:
+        self.connection_deadline = None if event.time_left_s is None else now + event.time_left_s
+
+    def on_connection_opened(self) -> None:
+        self.connection_deadline = None
+
+    def session_limit_s(self, *, compression: bool, video: bool) -> float | None:
+        if compression:
+            return None  # the service keeps the context within its window: no session limit
+        return AUDIO_VIDEO_LIMIT_S if video else AUDIO_ONLY_LIMIT_S
+
+    def text(self, now: float, *, compression: bool, video: bool) -> tuple[str, str]:
+        """(label text, tooltip) for the time-left label; ("", "") when nothing counts down."""
+        parts: list[str] = []
+        tips: list[str] = []
+        if self.connection_deadline is not None:
+            parts.append(f"connection {format_left(self.connection_deadline - now)}")
+            tips.append(
+                "The service asked to end this connection (goAway); the program hands over to "
+                "a new one before then, and the session goes on."
+            )
+        limit = self.session_limit_s(compression=compression, video=video)
+        if limit is not None and self.session_started is not None:
+            parts.append(f"session {format_left(self.session_started + limit - now)}")
+            kind = "audio and video" if video else "audio only"
+            tips.append(
+                f"Context compression is off: a session with {kind} ends after about "
+                f"{limit / 60:.0f} min. Turn compression on in Settings for longer sessions."
+            )
+        if not parts:
+            return "", ""
+        return " · ".join(parts) + " left", "\n".join(tips)
+
+
+def _counts(counts: ev.ModalityCounts) -> str:
+    return ", ".join(f"{modality.lower()} {count:,}" for modality, count in counts)
+
+
+def usage_text(event: ev.UsageChanged) -> tuple[str, str]:
+    """(label text, tooltip) for the token label."""
+    last = event.last_turn
+    text = f"{event.total_tokens:,} tokens"
+    if last is not None and last.total_tokens is not None:
+        text += f" (last turn {last.total_tokens:,})"
+    tips = [f"This session: {event.total_tokens:,} tokens"]
+    by_side: dict[str, list[tuple[str, int]]] = {}
+    for key, count in event.by_modality:
+        side, _, modality = key.partition(" ")
+        by_side.setdefault(side, []).append((modality, count))
+    for side in ("prompt", "response"):
+        if side in by_side:
+            tips.append(f"  {side}: {_counts(tuple(by_side[side]))}")
+    if last is not None:
+        tips.append(f"Last turn: {last.total_tokens or 0:,} tokens")
+        for side, counts, total in (
+            ("prompt", last.prompt_by_modality, last.prompt_tokens),
+            ("response", last.response_by_modality, last.response_tokens),
+        ):
+            if counts:
+                tips.append(f"  {side}: {_counts(counts)}")
+            elif total is not None:
+                tips.append(f"  {side}: {total:,}")
+    return text, "\n".join(tips)
