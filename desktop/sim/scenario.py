@@ -63,6 +63,9 @@ class Scenario:
     go_away_time_left_s: float = 10.0
     # Resumption: "accept" known handles, or "reject" every handle.
     resume: Literal["accept", "reject"] = "accept"
+    # client_content: "any" (older models) or "initial_history" only (gemini-3.1-flash-live;
+    # desktop/sim/history.py).
+    client_content: Literal["any", "initial_history"] = "any"
     # Failures.
     faults: tuple[Fault, ...] = ()
     auth_failure: AuthFailure = "http"  # how the literal "bad-key" is refused
@@ -126,6 +129,7 @@ def _choice(*allowed: str) -> Callable[[str], str]:
 # key -> (Scenario field, how its value is read); goaway and fault are read apart.
 _SIMPLE_KEYS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "resume": ("resume", _choice("accept", "reject")),
+    "client_content": ("client_content", _choice("any", "initial_history")),
     "delivery": ("delivery", _choice("realtime", "bursty", "slow")),
     "auth": ("auth_failure", _choice("http", "close")),
     "models": ("models", lambda v: frozenset(v.split("+"))),
@@ -141,6 +145,7 @@ def parse(text: str) -> Scenario:
     """Parse the command-line form.
 
     Keys: `goaway=AFTER:TIMELEFT`, `resume=accept|reject`, `delivery=realtime|bursty|slow`,
+    `client_content=any|initial_history`,
     `fault=SPEC` (repeatable, see `_parse_fault`), `auth=http|close`, `models=a+b`,
     `strict_tool_audio=1`, `cancel_tools=SECONDS`, `threshold=DBFS`, `goaway_tool=TIMELEFT`
     (goAway right behind every toolCall), `audio_mime=MIME` (the first reply's audio under
