@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import logging
 import math
 import os
 import re
@@ -25,12 +26,17 @@ import numpy.typing as npt
 
 from desktop.video.errors import VideoSourceError
 
+log = logging.getLogger(__name__)
+
 Frame = npt.NDArray[np.uint8]  # H x W x 3, BGR
 
 URL_SCHEMES = ("rtsp", "rtsps", "rtmp", "http", "https")
 DEFAULT_FILE_FPS = 25.0  # when a container does not say
 DEFAULT_SCREEN_FPS = 10.0  # screen grabs are polled; 10 fps is smooth enough for a preview
 STREAM_TIMEOUT_S = 5.0  # a URL that stops answering fails a read after this long
+# Cameras open at their driver's default mode, often 640x480; a snapshot is only as sharp as
+# the mode asked for. Preview and sent frames are scaled down from it (encode.py).
+MAX_CAMERA_SIZE = (1920, 1080)
 
 
 class SourceKind(enum.Enum):
@@ -391,10 +397,15 @@ def _as_bgr(frame: npt.NDArray[Any]) -> Frame:
 
 
 def open_source(
-    spec: SourceSpec | str, *, loop: bool = False, stream_timeout_s: float = STREAM_TIMEOUT_S
+    spec: SourceSpec | str,
+    *,
+    loop: bool = False,
+    stream_timeout_s: float = STREAM_TIMEOUT_S,
+    max_camera_size: tuple[int, int] = MAX_CAMERA_SIZE,
 ) -> FrameSource:
     """Open a source (blocking: call it off the Qt thread). ``loop`` replays files forever;
-    a stream URL that does not answer for ``stream_timeout_s`` fails to open or read."""
+    a stream URL that does not answer for ``stream_timeout_s`` fails to open or read; a
+    camera is asked for its largest mode within ``max_camera_size``."""
     if isinstance(spec, str):
         spec = parse_source(spec)
     match spec.kind:
@@ -403,7 +414,7 @@ def open_source(
         case SourceKind.FILE:
             return _open_file(spec, loop=loop)
         case SourceKind.CAMERA:
-            return _open_camera(spec)
+            return _open_camera(spec, max_camera_size)
         case SourceKind.URL:
             return _open_url(spec, stream_timeout_s)
         case SourceKind.SCREEN:
@@ -443,7 +454,7 @@ def _probe_first_frame(cap: Any) -> bool:
     return ok
 
 
-def _open_camera(spec: SourceSpec) -> CvSource:
+def _open_camera(spec: SourceSpec, max_size: tuple[int, int] = MAX_CAMERA_SIZE) -> CvSource:
     index = resolve_camera(spec)
     backend = cv2.CAP_V4L2 if sys.platform.startswith("linux") else cv2.CAP_ANY
     cap = _capture(index, backend, label=spec.describe())
@@ -454,7 +465,40 @@ def _open_camera(spec: SourceSpec) -> CvSource:
         )
     # Keep the driver's queue short: a stale buffered frame is worse than a dropped one.
     cap.set(cv2.CAP_PROP_BUFFERSIZE, 1)
+    width, height = request_largest_mode(cap, max_size)
+    log.info("Camera %s: %dx%d", spec.describe(), width, height)
     return CvSource(spec, cap, _fps_of(cap, 30.0))
+
+
+def request_largest_mode(cap: Any, max_size: tuple[int, int] = MAX_CAMERA_SIZE) -> tuple[int, int]:
+    """Ask the camera for its largest mode within ``max_size``; return the mode it gave.
+
+    Drivers (V4L2, Media Foundation, AVFoundation) answer a size request with their nearest
+    supported mode, so asking for the cap itself gets the largest mode up to it. MJPG first:
+    over USB 2 most cameras offer their large modes only compressed (raw 1080p does not fit
+    the bus at a usable rate). A mode over the cap (a driver that rounds up) is asked down
+    once more at the cap's height, keeping the camera's aspect.
+    """
+    width, height = max_size
+    with contextlib.suppress(cv2.error):  # an unsupported property is a no, not a failure
+        cap.set(cv2.CAP_PROP_FOURCC, cv2.VideoWriter.fourcc(*"MJPG"))
+    _ask_size(cap, width, height)
+    got = _mode_of(cap)
+    if got[0] > width or got[1] > height:
+        scale = min(width / got[0], height / got[1])
+        _ask_size(cap, int(got[0] * scale), int(got[1] * scale))
+        got = _mode_of(cap)
+    return got
+
+
+def _ask_size(cap: Any, width: int, height: int) -> None:
+    with contextlib.suppress(cv2.error):
+        cap.set(cv2.CAP_PROP_FRAME_WIDTH, width)
+        cap.set(cv2.CAP_PROP_FRAME_HEIGHT, height)
+
+
+def _mode_of(cap: Any) -> tuple[int, int]:
+    return int(cap.get(cv2.CAP_PROP_FRAME_WIDTH) or 0), int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT) or 0)
 
 
 def _open_url(spec: SourceSpec, timeout_s: float) -> CvSource:
