@@ -55,6 +55,9 @@ class Outbox:
         return flushed
 
     async def run(self) -> None:
+        from desktop.app.preload import imported
+
+        await imported("desktop.live.errors")  # google-genai: imported off the loop
         from desktop.live.errors import LinkError
 
         while True:

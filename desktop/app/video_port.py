@@ -57,8 +57,18 @@ class VideoPort:
 
     def start(self) -> None:
         self.running = True
-        self._open(self.settings.video_source)
-        self.tasks.spawn(self._send_loop(), "video-pacer")
+        self.tasks.spawn(self._start(), "video-pacer")
+
+    async def _start(self) -> None:
+        """OpenCV is imported off the loop after the connection's SDK (frames are sent once
+        the link is up; the first connect is not slowed by this import), then the source
+        opened."""
+        from desktop.app.preload import LINK_MODULES, VIDEO_MODULES, imported
+
+        await imported(*LINK_MODULES, *VIDEO_MODULES)
+        if self.running and self.worker is None:
+            self._open(self.settings.video_source)
+        await self._send_loop()
 
     async def stop(self) -> None:
         self.running = False

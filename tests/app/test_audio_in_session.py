@@ -39,7 +39,7 @@ async def test_barge_in_silences_the_speaker_at_once(pulse: PulseServer, tmp_pat
     await driver.start()
     try:
         await wait_until(lambda: driver.link_state is LinkState.OPEN)
-        assert driver.audio_port.engine is not None
+        await wait_until(lambda: driver.audio_port.engine is not None)  # opened alongside
         with pulse.recorder(rate=24000) as recorder:
             await asyncio.to_thread(pulse.play, question)
             await wait_until(lambda: driver.core.playing)  # the spoken-back reply is playing
@@ -77,6 +77,7 @@ async def test_headset_mode_reopens_audio_without_echo_cancellation(pulse: Pulse
     await driver.start()
     try:
         await wait_until(lambda: driver.link_state is LinkState.OPEN)
+        await wait_until(lambda: driver.audio_port.engine is not None)  # opened alongside
         first = driver.audio_port.engine
         assert first is not None and first.running
         driver.set_headset_mode(True)  # reopened on a worker thread, never on the loop

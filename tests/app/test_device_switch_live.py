@@ -56,6 +56,7 @@ async def test_a_new_speaker_mid_session_gets_the_next_reply(pulse: PulseServer)
     headset = pulse.add_null_sink("headset")
     try:
         await wait_until(lambda: driver.link_state is LinkState.OPEN)
+        await wait_until(lambda: driver.audio_port.engine is not None)  # opened alongside
         first = driver.audio_port.engine
         assert first is not None
         # The new device: PulseAudio's "pulse" device, routed to the headset sink. The old

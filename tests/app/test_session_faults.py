@@ -182,7 +182,8 @@ async def test_model_audio_in_an_impossible_format_is_dropped_once_and_the_next_
         await driver.start()
         try:
             await wait_until(lambda: driver.link_state is LinkState.OPEN)
-            assert driver.audio_port.engine is not None  # the speaker is PulseAudio's null sink
+            # The speaker is PulseAudio's null sink, opened alongside the connect.
+            await wait_until(lambda: driver.audio_port.engine is not None)
             with pulse.recorder(rate=24000) as recorder:
                 driver.send_text("first reply")
                 await wait_until(replied(driver, "first reply"))

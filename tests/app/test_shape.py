@@ -44,6 +44,7 @@ async def test_audio_devices_are_opened_and_closed_off_the_loop_thread(
     await driver.start()
     try:
         await wait_until(lambda: driver.link_state is LinkState.OPEN)
+        await wait_until(lambda: driver.audio_port.engine is not None)  # opened alongside
         assert driver.audio_port.engine is not None and driver.audio_port.engine.running
     finally:
         await driver.aclose()
