@@ -117,8 +117,10 @@ class Simulator:
 
     def start(self) -> Simulator:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "desktop.sim", "--port", "0", "--log-level", "WARNING"]
-            + ["--report-setup", str(self.report)],
+            [
+                *(sys.executable, "-m", "desktop.sim", "--port", "0"),
+                *("--log-level", "WARNING", "--report-setup", str(self.report)),
+            ],
             cwd=REPO,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -250,7 +252,8 @@ def prepare_history_locked(home: Path, env: dict[str, str]) -> Callable[[], None
 
     (home / "data").mkdir(parents=True, exist_ok=True)
     locker = Locker(home / "data" / "history.sqlite3")
-    return locker.kill
+    release: Callable[[], None] = locker.kill
+    return release
 
 
 PREPARE: dict[str, Callable[[Path, dict[str, str]], Callable[[], None]]] = {
@@ -490,7 +493,9 @@ def frozen_figures(
     global_evict = evict(folder)
     cold = start_once(executable, display_env)
     warm = [start_once(executable, display_env) for _ in range(args.warm)]
-    frozen_rig = Rig(rig.sim, display_env, rig.pulse_server, rig.video, rig.workdir, [str(executable)])
+    frozen_rig = Rig(
+        rig.sim, display_env, rig.pulse_server, rig.video, rig.workdir, [str(executable)]
+    )
     setup = {
         v: summary([one_start(frozen_rig, v)[0] for _ in range(args.runs)])
         for v in ("plain", "stuck-mcp")

@@ -15,7 +15,7 @@ DELAY_S = float(os.environ.get("BENCH_KEYRING_DELAY_S", "0.8"))
 
 
 class SlowKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def get_password(self, service: str, username: str) -> str | None:
         time.sleep(DELAY_S)  # an unlock round trip over D-Bus, made slow
