@@ -317,6 +317,22 @@ class GateSettings:
     near_end_margin_db: float = 3.0
     lagged_margin_db: float = 6.0
     cap_rms: float = 100.0  # a third of what the server counts as speech
+    # A user talking over a reply before the gate knows the path (issue 14: a user who starts
+    # within ~150 ms of a reply with no echo path was held at RMS 1 for the whole utterance,
+    # by AEC3 itself). Echo is the reference through a linear path, so the microphone's
+    # *waveform* correlates with the reference's at the echo's lag; a user's does not.
+    # Measured on 200 ms windows at 8 kHz, whitened (first difference), best of 0-500 ms:
+    # echo 1.0 on a digital path, 0.3-0.56 (p10-p90) through a 150 ms room; the user alone
+    # 0.09-0.21. Unwhitened, the user's pitch made chance peaks of 0.5; energy envelopes
+    # could not tell them apart at all (the best of 100 lags reached 0.84 on the user alone).
+    talk_window_frames: int = 20  # 200 ms of microphone...
+    talk_reach_frames: int = 50  # ...against the reference 0-500 ms before it (AEC3's reach)
+    talk_decimate: int = 2  # compared at 8 kHz: cheap, and speech's energy is there
+    talk_max_correlation: float = 0.25  # echo is at most 6% of the microphone's energy
+    talk_clear_correlation: float = 0.4
+    talk_estimates: int = 3  # in a row, one every lag_every_frames
+    talk_quiet_frames: int = 10  # 100 ms under active_rms ends it
+    talk_echo_margin_db: float = 6.0  # a frame passes raw when this far above the echo share
 
 
 @dataclass
@@ -324,6 +340,7 @@ class GateStats:
     frames: int = 0
     suppressed: int = 0  # frames silenced (possible echo over speech level)
     near_end: int = 0  # frames passed as the user over a canceller not converged
+    talk_over: int = 0  # frames passed raw: a user uncorrelated with the reference (AEC3 held)
     unknown_reference: int = 0  # frames silenced while the pairing was unknown
     converged: bool = False
 
@@ -355,6 +372,12 @@ class EchoGate:
         self._quiet_run = 0
         self._coupling = _db(s.coupling_db)
         self.no_echo_path = False  # the reply plays and the microphone does not hear it
+        self.talk = NearEndTalk(s)
+        self._talk_run = 0  # estimates in a row that found no echo in a loud microphone
+        self._quiet_frames = 0
+        self.talking_over = False  # a user the reference does not explain is talking
+        self._echo_heard = 0  # estimates that found the reference in the microphone
+        self._undo: list[tuple[int, float]] = []  # (ratio count, coupling) at recent estimates
         self._cap2 = s.cap_rms**2
         self._active2 = s.active_rms**2
         self._converged_ratio = _db(s.converged_db)
@@ -385,6 +408,7 @@ class EchoGate:
         self._lag_confirmations = 0
         self._since = self._t  # envelopes before this belong to the old pairing
         self.stats.converged = False
+        self._end_talk()
 
     def process(
         self,
@@ -405,10 +429,18 @@ class EchoGate:
         r = _frame_energy(ref, n) if paired else np.zeros(n)
         e = _frame_energy(out, n)
         result = out
+        self.talk.push(mic, ref if paired else None)
         for i in range(n):
             self._push(float(m[i]), float(r[i]), paired)
             frame = slice(i * FRAME, (i + 1) * FRAME)
-            if not self._passes(float(m[i]), float(e[i]), floor_energy, paired):
+            if self._talks_over(float(m[i]), float(e[i])):
+                # AEC3 holds a user it cannot tell from echo (RMS 1 against 3,000): the
+                # microphone goes out as it is, like the no_echo_path branch below.
+                if result is out:
+                    result = out.copy()
+                result[frame] = mic[frame]
+                self.stats.talk_over += 1
+            elif not self._passes(float(m[i]), float(e[i]), floor_energy, paired):
                 if result is out:
                     result = out.copy()
                 result[frame] = 0
@@ -430,10 +462,14 @@ class EchoGate:
         self._env[j] = max(r, self._env[(self._t - 1) % h] * self._tail)
         self._mic[j] = m
         self._t += 1
+        self._quiet_frames = 0 if m >= self._active2 else self._quiet_frames + 1
+        if self._quiet_frames >= self._s.talk_quiet_frames:
+            self._end_talk()
         if not paired:
             self._since = self._t
         elif self._t % self._s.lag_every_frames == 0:
             self._estimate_lag()
+            self._estimate_talk()
 
     def _recent(self, ring: F64, ago: int, count: int) -> F64:
         """``count`` values ending ``ago`` frames before the newest (oldest first)."""
@@ -485,6 +521,54 @@ class EchoGate:
             return None
         return self.lag
 
+    def _estimate_talk(self) -> None:
+        """Is the loud microphone a user the reference does not explain (see GateSettings)?
+
+        Decided on ``talk_estimates`` in a row, so a chance low correlation on echo does not
+        start it; ended by one clear correlation (the echo is back), by quiet, or by a new
+        pairing. What the gate learned from the user while deciding is undone: it was not echo.
+        """
+        s = self._s
+        self._undo = [*self._undo[-(s.talk_estimates - 1) :], (self._ratio_count, self._coupling)]
+        reach = min(s.talk_reach_frames, self._t - self._since - s.talk_window_frames)
+        mic_loud = float(self._recent(self._mic, 0, s.talk_window_frames).mean()) >= self._active2
+        if reach < 0 or not mic_loud:
+            self._talk_run = 0
+            return
+        ref_loud = float(self._recent(self._raw, 0, s.talk_window_frames + reach).max())
+        if ref_loud < self._active2:
+            self._talk_run = 0  # nothing plays: the ordinary gate passes the user anyway
+            return
+        corr = self.talk.correlation(reach)
+        if corr >= s.talk_clear_correlation:
+            self._echo_heard += 1
+            self._end_talk()
+            return
+        self._talk_run = self._talk_run + 1 if corr < s.talk_max_correlation else 0
+        if self._talk_run >= s.talk_estimates and not self.talking_over:
+            self.talking_over = True
+            self._ratio_count, self._coupling = self._undo[0]
+
+    @property
+    def echo_heard(self) -> bool:
+        """The microphone's waveform was found to follow the reference's (twice: not chance)."""
+        return self._echo_heard >= 2
+
+    def _end_talk(self) -> None:
+        self.talking_over = False
+        self._talk_run = 0
+
+    def _talks_over(self, m: float, e: float) -> bool:
+        """This frame is the user talking over the reply and AEC3 took it down."""
+        if not self.talking_over or m < self._cap2 or e * _db(6.0) >= m:
+            return False
+        # The echo is at most corr^2 of the microphone's recent energy: a frame well above
+        # that is the user (an echo frame after the user stops is not, and is gated).
+        echo = self.talk.last**2 * float(
+            self._recent(self._mic, 0, self._s.talk_window_frames).mean()
+        )
+        return m >= echo * _db(self._s.talk_echo_margin_db)
+
     def _passes(self, m: float, e: float, floor_energy: float, paired: bool) -> bool:
         s = self._s
         peak = max(float(self._ref.max()), floor_energy)
@@ -498,7 +582,7 @@ class EchoGate:
             near_bound = self._coupling * float(
                 self._recent(self._env, lo, lag + s.lag_slack_frames + 1 - lo).max()
             )
-        if paired and bound >= self._active2:
+        if paired and bound >= self._active2 and not self.talking_over:
             if m >= self._active2:
                 self._observe(m, e)
             if self._render_on_long_enough():
@@ -538,7 +622,15 @@ class EchoGate:
         s = self._s
         if m < self._active2:
             self._quiet_run += 1
-            if self._ratio_count < s.coupling_min_frames and self._quiet_run >= s.no_echo_frames:
+            # A microphone that was heard carrying the reference has an echo path, however
+            # quiet it is now (a pause in the reply, the path's delay): undoing what was
+            # learnt from a user over the reply's start otherwise let a 90 ms path pass
+            # for "no echo path" and its echo out raw (replay, 56 chunks at RMS <= 8,900).
+            if (
+                self._ratio_count < s.coupling_min_frames
+                and self._quiet_run >= s.no_echo_frames
+                and not self.echo_heard
+            ):
                 self._coupling = _db(s.no_echo_coupling_db)
                 self.no_echo_path = True
             return
@@ -557,6 +649,51 @@ class EchoGate:
             held = self._ratios[: min(self._ratio_count, len(self._ratios))]
             measured = float(np.percentile(held, s.coupling_percentile))
             self._coupling = measured * _db(s.coupling_margin_db)
+
+
+class NearEndTalk:
+    """Recent microphone and reference waveforms (decimated) and their best correlation."""
+
+    def __init__(self, s: GateSettings) -> None:
+        self._d = s.talk_decimate
+        self._per_frame = FRAME // s.talk_decimate
+        self._window = s.talk_window_frames * self._per_frame
+        size = (s.talk_window_frames + s.talk_reach_frames) * self._per_frame + 1
+        self._mic = np.zeros(size, dtype=np.float64)
+        self._ref = np.zeros(size, dtype=np.float64)
+        self.last = 1.0  # the latest correlation found (1: assume echo until measured)
+
+    def push(self, mic: Int16Array, ref: Int16Array | None) -> None:
+        """Append one block (a multiple of 10 ms); ``ref`` None: not paired (zeros)."""
+        n = len(mic) // FRAME * FRAME
+        self._mic = _shift_in(self._mic, _decimate(mic[:n], self._d))
+        r = np.zeros(n // self._d) if ref is None else _decimate(ref[:n], self._d)
+        self._ref = _shift_in(self._ref, r)
+
+    def correlation(self, reach_frames: int) -> float:
+        """Best normalised correlation of the newest microphone window with the reference
+        0..``reach_frames`` earlier (the echo trails its paired reference)."""
+        w = self._window
+        # whitened: a voice's pitch and formants otherwise correlate with any other voice
+        x = np.diff(self._mic[-w - 1 :])
+        y = np.diff(self._ref[len(self._ref) - w - 1 - reach_frames * self._per_frame :])
+        size = 1 << int(np.ceil(np.log2(len(y) + w)))
+        full = np.fft.irfft(np.fft.rfft(y, size) * np.conj(np.fft.rfft(x, size)), size)
+        dots = full[: len(y) - w + 1]  # index j: y[j : j + w] against x
+        energy = np.cumsum(np.concatenate(([0.0], y * y)))
+        norms = np.sqrt((energy[w:] - energy[:-w]) * float(x @ x)) + 1e-9
+        self.last = float(np.max(np.abs(dots) / norms))
+        return self.last
+
+
+def _decimate(x: Int16Array, d: int) -> F64:
+    out: F64 = x.astype(np.float64).reshape(-1, d).mean(axis=1)
+    return out
+
+
+def _shift_in(ring: F64, new: F64) -> F64:
+    out: F64 = np.concatenate((ring[len(new) :], new))
+    return out
 
 
 def _frame_energy(x: Int16Array, n: int) -> npt.NDArray[np.float64]:

@@ -1,0 +1,68 @@
+"""The whole-program failure of issue 14 on real streams: no echo path, and the user starts
+talking just after a reply starts playing (before the gate could learn "no echo path").
+
+Real PortAudio streams on a private PulseAudio, no loopback: the microphone hears only the
+user. Before the fix the user's words went out at RMS 0-50 for the whole utterance (AEC3
+held them down and the gate learnt an echo coupling from them), so the server was never
+interrupted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from support.echo_sim import scaled
+from support.pulse import PulseServer, read_wav, speech_wav, write_wav
+from test_engine_pulse import first_loud, flowing, last_loud
+
+from desktop.audio import AudioEngine
+
+pytestmark = pytest.mark.audio
+
+SPEECH_RMS = 300.0  # the Live server's rule for a 20 ms chunk
+
+
+async def test_user_over_the_start_of_a_reply_reaches_the_server(
+    pulse: PulseServer, tmp_path: Path
+) -> None:
+    reply, _ = read_wav(
+        speech_wav(
+            tmp_path / "r.wav",
+            "The replacement filter goes behind the lower panel, turn the unit off first.",
+            24000,
+        )
+    )
+    user, _ = read_wav(speech_wav(tmp_path / "u.wav", "Hold on, I can see oil on the seat."))
+    user_wav = write_wav(tmp_path / "user.wav", scaled(user, 3000.0), 16000)
+    chunks: list[tuple[float, float]] = []  # (arrival, RMS) of what goes to the server
+    engine = AudioEngine(
+        lambda pcm: chunks.append(
+            (time.monotonic(), float(np.sqrt(np.mean(np.frombuffer(pcm, np.int16) ** 2.0))))
+        ),
+        asyncio.get_running_loop(),
+    )
+    engine.start()
+    try:
+        await flowing(engine)
+        await asyncio.sleep(0.3)
+        with pulse.recorder("mic.monitor", rate=16000) as rec:
+            engine.play(scaled(reply, 5000.0).tobytes(), engine.generation)
+            await asyncio.sleep(0.05)  # the user starts just after the reply
+            await asyncio.to_thread(pulse.play, user_wav, "mic")
+            await asyncio.sleep(0.3)
+        heard = rec.recording.arrivals()
+    finally:
+        engine.stop()
+    onset, end = first_loud(heard, 1000), last_loud(heard, 1000)
+    assert onset is not None and end is not None, "the user was not heard at the microphone"
+    during = [rms for t, rms in chunks if onset <= t <= end + 0.1]
+    loud = [rms for rms in during if rms >= SPEECH_RMS]
+    # Before: no chunk of the utterance at speech level (worst RMS ~50).
+    assert loud, f"the user never reached the server (worst chunk {max(during, default=0):.0f})"
+    first = next(t for t, rms in chunks if t >= onset and rms >= SPEECH_RMS)
+    assert first - onset <= 0.6, f"the user reached the server {first - onset:.2f} s late"
+    assert len(loud) >= 0.3 * len(during)
