@@ -354,6 +354,38 @@ class ScreenSource:
             _close_quietly(sct)
 
 
+WAYLAND_NOTE = (
+    "This is a Wayland session: screen capture through X shows only other X programs' "
+    "windows (often a black picture). Log in with an X11 session (\"GNOME on Xorg\") to "
+    "share the screen, or point the camera at it."
+)
+
+
+def on_wayland(env: dict[str, str] | None = None) -> bool:
+    """A Wayland session, where mss (X11) cannot see the desktop."""
+    env = dict(os.environ) if env is None else env
+    return env.get("XDG_SESSION_TYPE") == "wayland" or bool(env.get("WAYLAND_DISPLAY"))
+
+
+def grab_desktop() -> tuple[Frame, int, int]:
+    """One picture of the whole desktop (all monitors) and its top-left corner in desktop
+    coordinates, for the region picker. Blocking: call it off the Qt thread."""
+    source = ScreenSource(parse_source("screen"))
+    try:
+        sct = source._grabber()
+        desk = sct.monitors[0]
+        frame = source.read()
+    except VideoSourceError as exc:
+        if on_wayland():
+            raise VideoSourceError(f"{exc}. {WAYLAND_NOTE}") from exc
+        raise
+    finally:
+        source.close()
+    if frame is None:
+        raise VideoSourceError("Cannot capture the screen: no picture")
+    return frame, int(desk["left"]), int(desk["top"])
+
+
 def _close_quietly(sct: Any) -> None:
     # Closing a dead X connection may fail; there is nothing left to do about it.
     with contextlib.suppress(Exception):
