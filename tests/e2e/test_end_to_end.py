@@ -297,10 +297,8 @@ def test_a_whole_session_driven_like_a_user(
             screenshot("connected")
             pulse.play(question)
             _wait_for_text(home, "I heard")
-            # Speak over the middle of the spoken-back reply. Talking over its first 150 ms
-            # with no echo path is a harder case with tests of its own (tests/audio); racing
-            # it here made this test fail one run in three.
-            time.sleep(1.0)
+            # Speak over the spoken-back reply as soon as it starts: with no echo path the
+            # first 150 ms were the hard case (AEC3 held the user down; one run in three).
             talking_over = pulse.play_async(interruption)
             talking_over.wait(timeout=20)
             _wait_for_interrupted_turn(home)
