@@ -3,7 +3,7 @@
 Shape (see docs/AUDIO.md for the measurements behind it):
 
 - one ``sd.InputStream`` (16 kHz int16 mono, PulseAudio resamples) and one ``sd.OutputStream``
-  (48 kHz int16, blocks of 480, ``latency='low'`` so a barge-in is heard at once): a duplex
+  (48 kHz int16, blocks of 480, 30 ms of latency so a barge-in is heard at once): a duplex
   stream cannot take two rates and recorded silence through ALSA->PulseAudio;
 - the model's 24 kHz audio is upsampled to the device rate with a streaming soxr resampler in
   the producer (``play``, on the asyncio loop), before the ring buffer; the output callback only
@@ -74,9 +74,12 @@ class AudioSettings:
     input_rates: tuple[int, ...] = (MIC_RATE, 48000, 44100)
     latency: str = "high"  # the microphone's
     # The speaker's: what it holds is still played after a barge-in (PortAudio cannot flush
-    # it). 'high' left 44-68 ms of the reply at the device after clear(), 'low' 23 ms, with
-    # no underruns at 48 kHz (bench_audio.py, loaded machine). None: the same as ``latency``.
-    output_latency: str | float | None = "low"
+    # it). 'high' (40 ms here) left 44-68 ms of the reply at the device after clear(); 'low'
+    # (20 ms: two blocks) 18-39 ms, but on a machine loaded 6-9 deep it underran 1-19 times
+    # per reply, and each underrun remakes the echo pairing: on a 20 ms loopback 0 of 7 runs
+    # were free of self-interruptions. 30 ms: 4 of 6 runs clean, 0-1 underruns, 17-38 ms
+    # left after clear() (bench_audio.py / issue 14 diagnosis). None: the same as ``latency``.
+    output_latency: str | float | None = 0.03
     ring_seconds: float = 120.0  # replies arrive faster than real time; keep a whole answer
     level_interval_s: float = 0.05
     # No callback for this long while running: the device is gone. Generous, because a new
