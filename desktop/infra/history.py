@@ -28,10 +28,11 @@ import errno
 import json
 import logging
 import os
+import re
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -43,7 +44,7 @@ from desktop.infra import paths
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2  # 2: snapshots.file, the picture's file name in the snapshots folder
+SCHEMA_VERSION = 3  # 2: snapshots.file; 3: full-text search (FTS5) over turns, notes, tools
 BUSY_TIMEOUT_S = 1.0  # the writer retries in the background; a long wait helps nobody
 
 _SCHEMA = """
@@ -103,6 +104,65 @@ ALTER TABLE snapshots ADD COLUMN file TEXT;
 UPDATE snapshots SET file = caption WHERE caption GLOB 'snapshot-*.jpg';
 """
 
+# Version 2 -> 3: search across sessions (FTS5). Writes only mark what changed
+# (search_dirty, one small page per commit); `index_pending()` brings the index up to date in
+# one transaction for many changes, run by the writer thread when its queue is empty. A turn
+# rewritten once per transcript piece is so indexed once, not once per word, and a nearly full
+# disk needs little more room than without search. The index keeps its own copy of the text,
+# so an entry is replaced or removed by its rowid alone: rowid = source row id * 4 + kind code.
+# unicode61 with remove_diacritics: "Lüfter" is found by "lufter" too. The triggers test for
+# a mark rather than INSERT OR IGNORE: an upsert's own conflict clause would override theirs.
+_SEARCH = """
+CREATE TABLE IF NOT EXISTS search_dirty (
+    kind INTEGER NOT NULL, ref INTEGER NOT NULL, PRIMARY KEY (kind, ref)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
+    text, session_id UNINDEXED, at UNINDEXED, tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER IF NOT EXISTS turns_ai AFTER INSERT ON turns BEGIN
+    INSERT INTO search_dirty SELECT 0, new.rowid
+        WHERE NOT EXISTS (SELECT 1 FROM search_dirty WHERE kind = 0 AND ref = new.rowid); END;
+CREATE TRIGGER IF NOT EXISTS turns_au AFTER UPDATE OF text ON turns BEGIN
+    INSERT INTO search_dirty SELECT 0, new.rowid
+        WHERE NOT EXISTS (SELECT 1 FROM search_dirty WHERE kind = 0 AND ref = new.rowid); END;
+CREATE TRIGGER IF NOT EXISTS turns_ad AFTER DELETE ON turns BEGIN
+    INSERT INTO search_dirty SELECT 0, old.rowid
+        WHERE NOT EXISTS (SELECT 1 FROM search_dirty WHERE kind = 0 AND ref = old.rowid); END;
+CREATE TRIGGER IF NOT EXISTS notes_ai AFTER INSERT ON notes BEGIN
+    INSERT INTO search_dirty SELECT 1, new.id
+        WHERE NOT EXISTS (SELECT 1 FROM search_dirty WHERE kind = 1 AND ref = new.id); END;
+CREATE TRIGGER IF NOT EXISTS notes_ad AFTER DELETE ON notes BEGIN
+    INSERT INTO search_dirty SELECT 1, old.id
+        WHERE NOT EXISTS (SELECT 1 FROM search_dirty WHERE kind = 1 AND ref = old.id); END;
+CREATE TRIGGER IF NOT EXISTS tools_ai AFTER INSERT ON tool_calls BEGIN
+    INSERT INTO search_dirty SELECT 2, new.id
+        WHERE NOT EXISTS (SELECT 1 FROM search_dirty WHERE kind = 2 AND ref = new.id); END;
+CREATE TRIGGER IF NOT EXISTS tools_au AFTER UPDATE ON tool_calls BEGIN
+    INSERT INTO search_dirty SELECT 2, new.id
+        WHERE NOT EXISTS (SELECT 1 FROM search_dirty WHERE kind = 2 AND ref = new.id); END;
+CREATE TRIGGER IF NOT EXISTS tools_ad AFTER DELETE ON tool_calls BEGIN
+    INSERT INTO search_dirty SELECT 2, old.id
+        WHERE NOT EXISTS (SELECT 1 FROM search_dirty WHERE kind = 2 AND ref = old.id); END;
+INSERT OR IGNORE INTO search_dirty SELECT 0, rowid FROM turns;
+INSERT OR IGNORE INTO search_dirty SELECT 1, id FROM notes;
+INSERT OR IGNORE INTO search_dirty SELECT 2, id FROM tool_calls;
+"""
+# Kind code -> (its name in a SearchHit, the row's session, time and text now).
+_SEARCH_KINDS: dict[int, tuple[str, str]] = {
+    0: ("turn", "SELECT session_id, started_at, text FROM turns WHERE rowid = ?"),
+    1: ("note", "SELECT session_id, at, text FROM notes WHERE id = ?"),
+    2: (
+        "tool",
+        "SELECT session_id, started_at, name || ' ' || args || ' ' || COALESCE(result, '') "
+        "FROM tool_calls WHERE id = ?",
+    ),
+}
+_SEARCH_SQL = (
+    "SELECT rowid, session_id, at, snippet(search_fts, 0, '[', ']', '…', 10) FROM search_fts "
+    "WHERE search_fts MATCH ? AND session_id IN (SELECT id FROM sessions) "
+    "ORDER BY at DESC LIMIT ?"
+)
+INDEX_BATCH = 2000  # changes indexed per transaction: a long outage's backlog in a few
+SEARCH_LIMIT = 200
 TOOL_STATUSES = ("pending", "ok", "error", "declined", "cancelled")
 # A tool call's steps as the tools report them (ToolActivity.status) -> the status kept here.
 # Every step is recorded, so a call that never ran (unknown tool, bad arguments, declined by
@@ -241,6 +301,14 @@ class SnapshotRecord:
 
 
 @dataclass(frozen=True)
+class SearchHit:
+    session_id: int
+    kind: str  # "turn" | "note" | "tool"
+    at: float
+    snippet: str  # the matching words with a little context, "[" "]" around each match
+
+
+@dataclass(frozen=True)
 class NoteRecord:
     at: float
     level: str
@@ -274,6 +342,7 @@ class HistoryStore:
         self._damaged_conn: sqlite3.Connection | None = None  # open until moved aside
         self._lock = threading.RLock()  # re-entered by the writes inside a batch()
         self._batch_thread: int | None = None  # the thread inside batch(), if any
+        self._reader = False  # opened by open_reader: never writes, not even the index
 
     # -- opening and closing -------------------------------------------------------
     @classmethod
@@ -396,7 +465,10 @@ class HistoryStore:
     @staticmethod
     def _migrate(conn: sqlite3.Connection, version: int) -> None:
         """Create or upgrade the schema in one transaction (the only write at open)."""
-        steps = _SCHEMA if version == 0 else _MIGRATE_1
+        # _SCHEMA only creates what is missing, so each upgrade also adds a table an older
+        # file never had before the search index is built over it.
+        steps = _MIGRATE_1 if version == 1 else ""
+        steps += _SCHEMA + _SEARCH
         try:
             conn.executescript(
                 f"BEGIN IMMEDIATE;{steps}PRAGMA user_version={SCHEMA_VERSION};COMMIT;"
@@ -502,6 +574,7 @@ class HistoryStore:
                 else "the database was written by a newer version of FieldAssist",
             )
         store._conn = conn
+        store._reader = True
         return store
 
     @contextmanager
@@ -621,6 +694,63 @@ class HistoryStore:
                 (self.snapshot_dir / name).unlink(missing_ok=True)
             except OSError as exc:
                 log.warning("snapshot %s of deleted session not removed: %s", name, exc)
+
+    def search(self, text: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
+        """Sessions' turns, notes and tool calls containing every word of `text` (words of 3
+        or more characters also as the start of a longer one), newest first. Typed words,
+        not FTS5 syntax. A writable store indexes what changed first; a reader sees what the
+        writer thread has indexed (it does so whenever its queue is empty)."""
+        query = fts_query(text)
+        if not query:
+            return []
+        if not self._reader:
+            self.index_pending()
+        with self._read() as conn:
+            rows = conn.execute(_SEARCH_SQL, (query, limit)).fetchall()
+        return [
+            SearchHit(int(session_id), _SEARCH_KINDS[rowid % 4][0], float(at), snippet)
+            for rowid, session_id, at, snippet in rows
+        ]
+
+    def index_pending(self, batch: int = INDEX_BATCH) -> int:
+        """Bring the search index up to date with what changed, `batch` changes per
+        transaction; returns how many were indexed."""
+        done = 0
+        while True:
+            with self._tx() as conn:
+                dirty = conn.execute(
+                    "SELECT kind, ref FROM search_dirty LIMIT ?", (batch,)
+                ).fetchall()
+                for kind, ref in dirty:
+                    rowid = ref * 4 + kind
+                    conn.execute("DELETE FROM search_fts WHERE rowid = ?", (rowid,))
+                    row = conn.execute(_SEARCH_KINDS[kind][1], (ref,)).fetchone()
+                    if row is not None and row[2]:
+                        conn.execute(
+                            "INSERT INTO search_fts (rowid, text, session_id, at) "
+                            "VALUES (?, ?, ?, ?)",
+                            (rowid, row[2], row[0], row[1]),
+                        )
+                    conn.execute("DELETE FROM search_dirty WHERE kind = ? AND ref = ?", (kind, ref))
+            done += len(dirty)
+            if len(dirty) < batch:
+                return done
+
+    def index_is_current(self) -> bool:
+        with self._read() as conn:
+            return conn.execute("SELECT 1 FROM search_dirty LIMIT 1").fetchone() is None
+
+    def delete_older_than(self, cutoff: float, keep: Sequence[int] = ()) -> list[int]:
+        """Delete every session started before `cutoff` (a time.time() value) with its
+        snapshot files, except the rows in `keep` (being recorded). Returns the ids deleted."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT id FROM sessions WHERE started_at < ? ORDER BY id", (cutoff,)
+            ).fetchall()
+        gone = [int(r[0]) for r in rows if r[0] not in keep]
+        for session_id in gone:
+            self.delete_session(session_id)
+        return gone
 
     def list_sessions(self) -> list[SessionInfo]:
         """Newest first."""
@@ -955,6 +1085,14 @@ class HistoryStore:
         for _, _, line in timeline:
             lines.extend([line, ""])
         return "\n".join(lines).rstrip() + "\n"
+
+
+def fts_query(text: str) -> str:
+    """Typed words as an FTS5 query: every word must match, words of 3 characters or more
+    also as the start of a longer one ("bear" finds "bearing"; the "P" of "P-200" only "P").
+    Each word is a quoted string, so nothing typed is FTS5 syntax."""
+    words = [w for w in re.split(r"\W+", text) if w][:16]
+    return " AND ".join(f'"{w}"' + ("*" if len(w) >= 3 else "") for w in words)
 
 
 def _title(text: str | None) -> str:

@@ -286,6 +286,22 @@ class _Delete(_Item):
         store.delete_session(self.row)
 
 
+@dataclass(frozen=True)
+class _Purge(_Item):
+    """Data retention: delete the sessions started before `cutoff` with their snapshot files,
+    except the rows in `keep` (sessions being recorded)."""
+
+    cutoff: float = 0.0
+    keep: tuple[int, ...] = ()
+    droppable = False
+    needs_session = False
+
+    def write(self, store: HistoryStore, session_id: int) -> None:
+        gone = store.delete_older_than(self.cutoff, keep=self.keep)
+        if gone:
+            log.info("History: %d sessions past the retention period deleted", len(gone))
+
+
 # Journal lines: {"kind": <name>, <the item's fields>}; bytes as base64.
 _KINDS: dict[str, type[_Item]] = {
     "end": _End,
@@ -297,6 +313,7 @@ _KINDS: dict[str, type[_Item]] = {
     "tool_step": _ToolStep,
     "meta": _Meta,
     "row_meta": _RowMeta,
+    "purge": _Purge,
     "delete": _Delete,
 }
 _KIND_OF = {cls: kind for kind, cls in _KINDS.items()}
@@ -413,6 +430,7 @@ class HistoryWriter:
         self._abandon = False
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
+        self._index_due = True  # the search index may lag what was written (see _index)
 
     @classmethod
     def around(cls, store: HistoryStore) -> Self:
@@ -574,6 +592,15 @@ class HistoryWriter:
     def update_meta(self, key: int, updates: Mapping[str, Any]) -> None:
         """Merge `updates` (JSON-able; None removes a key) into the session's meta."""
         self._put(_Meta(key, dict(updates)))
+
+    def purge_older_than(self, days: float, now: float | None = None) -> None:
+        """Data retention: delete sessions started more than `days` days ago (and their
+        snapshot files), in queue order; the sessions being recorded are kept."""
+        if days <= 0:
+            raise ValueError("days must be positive (0 means: keep every session)")
+        with self._cv:
+            keep = tuple(row for key in self._open_keys if (row := self._ids.get(key)) is not None)
+        self._put(_Purge(0, _now(now) - days * 86400.0, keep))
 
     def update_row_meta(self, row: int, updates: Mapping[str, Any]) -> None:
         """The same for a session by its row id (one recorded earlier)."""
@@ -745,6 +772,8 @@ class HistoryWriter:
                 self._backoff(delay)
                 delay = min(delay * 2, self._retry[1])
                 continue
+            if self._index_due and self._idle():
+                self._index()
             got = self._next()
             if got is None:
                 break
@@ -755,6 +784,23 @@ class HistoryWriter:
                 self._backoff(delay)
                 delay = min(delay * 2, self._retry[1])
         self._close_store()
+
+    def _idle(self) -> bool:
+        with self._cv:
+            return not self._pending and not self._closing
+
+    def _index(self) -> None:
+        """Bring the search index up to date while nothing waits to be written. A failure
+        changes no status (the recording is what matters): it is tried after the next write."""
+        self._index_due = False
+        store = self._store
+        if store is None:
+            return
+        try:
+            store.index_pending()
+        except HistoryError as exc:
+            log.debug("Search index not updated (tried again after the next write): %s", exc)
+            self._index_due = True
 
     def _next(self) -> tuple[int, _Item] | None:
         """The oldest waiting item (left in the queue until written); None to stop."""
@@ -809,6 +855,7 @@ class HistoryWriter:
                 self._gone.update(k for k, row in self._ids.items() if row == item.row)
             if self._status.state is not HistoryState.AVAILABLE:
                 self._held_since_outage += 1
+            self._index_due = True
             self._cv.notify_all()
         if isinstance(item, _Delete) and item.done is not None and not item.done.done():
             item.done.set_result(None)

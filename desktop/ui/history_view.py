@@ -18,12 +18,12 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Callable, Coroutine, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -64,6 +65,7 @@ MakeReport = Callable[[int], None]
 T = TypeVar("T")
 
 LOADING_TEXT = "Loading…"
+SEARCH_DELAY_MS = 250  # typing pauses this long before the search runs
 RECORDING_TEXT = (
     "This session is being recorded and cannot be deleted now; delete it once it has ended."
 )
@@ -139,6 +141,18 @@ def session_timeline(store: HistoryStore, session_id: int) -> list[TimelineEntry
         entries.append((n.at, 3, TimelineEntry(n.at, "note", n.level.capitalize(), n.text)))
     entries.sort(key=lambda item: (item[0], item[1]))
     return [entry for _, _, entry in entries]
+
+
+def matching_rows(store: HistoryStore, query: str) -> list[SessionRow]:
+    """Every session, or those whose turns, notes or tool calls match `query`, newest first;
+    with a query each row's title is its best match, the words found in [brackets]."""
+    rows = session_rows(store.list_sessions())
+    if not query.strip():
+        return rows
+    found: dict[int, str] = {}
+    for hit in store.search(query):
+        found.setdefault(hit.session_id, " ".join(hit.snippet.split()))
+    return [replace(row, title=found[row.id]) for row in rows if row.id in found]
 
 
 def entry_text(entry: TimelineEntry) -> str:
@@ -217,13 +231,37 @@ class HistoryDialog(QDialog):
         self._confirm = confirm
         self._make_report = make_report
         self._loaded = False
+        self.query = ""  # the search the list shows ("" = every session)
         folder = None if self._owner_store is None else self._owner_store.snapshot_dir
         self._reader = _Reader(history.path or paths.history_path(), folder)
         self._tasks: set[asyncio.Task[None]] = set()
         self._generation = 0  # a newer load or selection makes an older answer stale
         self._build()
 
+    def _build_report_button(self) -> None:
+        self.report_button = QPushButton("Job &report…")
+        self.report_button.setAccessibleName("Write the job report of the session")
+        self.report_button.setToolTip("The job report (PDF) of the selected session")
+        self.report_button.clicked.connect(self.report_selected)
+        self.report_button.setVisible(self._make_report is not None)
+
+    def _build_search(self) -> None:
+        """Search across sessions (turns, notes, tool calls; FTS5 in the history database),
+        run off the Qt thread a moment after the typing stops."""
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText("Search all sessions: words said, notes, tools…")
+        self.search_box.setAccessibleName("Search all sessions")
+        self.search_box.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._search_now)
+        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_box.returnPressed.connect(self._search_now)
+
     def _build(self) -> None:
+        self._build_search()
+        self._build_report_button()
         self.sessions = QTreeWidget()
         self.sessions.setAccessibleName("Sessions, newest first")
         self.sessions.setHeaderLabels(["Started", "Duration", "Turns", "First words"])
@@ -249,11 +287,6 @@ class HistoryDialog(QDialog):
         self.export_json_button = QPushButton("Export &JSON…")
         self.export_json_button.setAccessibleName("Export the session as JSON")
         self.export_json_button.clicked.connect(self.export_json_interactive)
-        self.report_button = QPushButton("Job &report…")
-        self.report_button.setAccessibleName("Write the job report of the session")
-        self.report_button.setToolTip("The job report (PDF) of the selected session")
-        self.report_button.clicked.connect(self.report_selected)
-        self.report_button.setVisible(self._make_report is not None)
         self.delete_button = QPushButton("&Delete…")
         self.delete_button.setAccessibleName("Delete the session")
         self.delete_button.clicked.connect(self.delete_selected)
@@ -277,6 +310,7 @@ class HistoryDialog(QDialog):
         actions.addStretch(1)
         actions.addWidget(close)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.search_box)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
         layout.addLayout(actions)
@@ -337,8 +371,9 @@ class HistoryDialog(QDialog):
         generation = self._generation
         keep = self.selected_session_id()
         self.status.setText(LOADING_TEXT)
+        query = self.query
         try:
-            rows = await self._read(lambda store: session_rows(store.list_sessions()))
+            rows = await self._read(lambda store: matching_rows(store, query))
         except HistoryError as exc:
             if generation == self._generation:
                 self.status.setText(f"Could not read the history: {exc.reason}")
@@ -364,9 +399,20 @@ class HistoryDialog(QDialog):
         self._update_buttons()
         if rows:
             await self._show_transcript()
+            if query:
+                self.status.setText(f"“{query}” found in {len(rows)} sessions.")
         else:
             self.transcript.clear()
-            self.status.setText("No sessions recorded yet.")
+            self.status.setText(
+                f"Nothing found for “{query}”." if query else "No sessions recorded yet."
+            )
+
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        query = self.search_box.text().strip()
+        if query != self.query:
+            self.query = query
+            self.refresh()
 
     def _items(self) -> list[QTreeWidgetItem]:
         found = (self.sessions.topLevelItem(i) for i in range(self.sessions.topLevelItemCount()))
