@@ -308,14 +308,24 @@ class AudioEngine:
     def _open_streams(self, input_device: str | None, output_device: str | None) -> list[str]:
         """Open both sides, each on its named device or else the default; the notes say what
         had to change. Raises ``AudioDeviceError`` when neither side could be opened."""
-        notes: list[str] = []
         # A fresh tap per stream: the echo reference is anchored on this stream's clock.
         self._tap = OutputTap(self._output_rate, seconds=4.0)
-        self._out_stream = self._open_side("output", output_device, notes)
-        if self._settings.capture:
-            self._in_stream = self._open_side("input", input_device, notes)
+        self._out_stream, out_note = self._open_side("output", output_device)
+        self._in_stream, in_note = (
+            self._open_side("input", input_device) if self._settings.capture else (None, "")
+        )
         if self._out_stream is None and self._in_stream is None:
-            raise AudioDeviceError("output", " ".join(n for n in notes))
+            raise AudioDeviceError("output", " ".join(n for n in (in_note, out_note) if n))
+        sides: tuple[tuple[Direction, object, str], ...] = (
+            ("output", self._out_stream, out_note),
+            ("input", self._in_stream, in_note),
+        )
+        notes = [
+            # One side missing: say what still works (only now is it known that it does).
+            note if stream is not None else f"{note} {STILL_WORKS[direction]}"
+            for direction, stream, note in sides
+            if note
+        ]
         self._processor = MicProcessor(
             self._mic_block,
             self._tap,
@@ -332,24 +342,21 @@ class AudioEngine:
             raise AudioDeviceError("output", f"Audio could not start ({exc}).") from exc
         return notes
 
-    def _open_side(
-        self, direction: Direction, name: str | None, notes: list[str]
-    ) -> sd.InputStream | sd.OutputStream | None:
-        """The named device, else the default one (with a note), else None (with a note)."""
+    def _open_side(self, direction: Direction, name: str | None) -> tuple[Any, str]:
+        """(stream, "") on the named device; (stream, note) on the default one instead;
+        (None, the problem) when neither opens."""
         label = LABELS[direction]
         opener = self._open_output if direction == "output" else self._open_input
         problem = ""
         for candidate in (name, None) if name else (None,):
             try:
-                stream: sd.InputStream | sd.OutputStream = opener(resolve(direction, candidate))
+                stream = opener(resolve(direction, candidate))
             except AudioDeviceError as exc:
                 problem = problem or str(exc)
                 continue
-            if candidate != name:
-                notes.append(f"{problem} Using the default {label} instead.")
-            return stream
-        notes.append(f"{problem} {STILL_WORKS[direction]}")
-        return None
+            note = f"{problem} Using the default {label} instead." if candidate != name else ""
+            return stream, note
+        return None, problem
 
     def _rates(self, ours: tuple[int, ...], index: int) -> tuple[int, ...]:
         """Our rates in order, then the device's own default rate (44.1 kHz on many outputs)."""

@@ -144,6 +144,7 @@ async def test_neither_side_usable_is_one_clear_error(
     finally:
         engine.stop()
     assert "microphone" in str(err.value) and "speaker" in str(err.value)
+    assert "still" not in str(err.value)  # neither side works: no "still plays/works" claims
 
 
 async def test_a_44k1_output_refusing_our_rates_runs_at_its_own_default_rate(
