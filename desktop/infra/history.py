@@ -152,7 +152,8 @@ _SEARCH_KINDS: dict[int, tuple[str, str]] = {
     1: ("note", "SELECT session_id, at, text FROM notes WHERE id = ?"),
     2: (
         "tool",
-        "SELECT session_id, started_at, name || ' ' || args || ' ' || COALESCE(result, '') "
+        "SELECT session_id, started_at, "
+        "name || ' ' || args || COALESCE(' ' || NULLIF(result, 'null'), '') "
         "FROM tool_calls WHERE id = ?",
     ),
 }

@@ -29,6 +29,7 @@ from desktop.report.render import header_rows, title
 
 PICTURE_WIDTH_PX = 440  # at the document's 96 dpi: about 11.6 cm, most of an A4 text width
 PDF_DPI = 300
+LABEL_WIDTH_PX = 110  # the header's label column: "Job / ticket" and a gap
 
 _CSS = """
 body { font-family: sans-serif; font-size: 10pt; color: #111; }
@@ -62,7 +63,7 @@ def _short(value: Any, limit: int = 160) -> str:
 
 def _header(report: Report) -> list[str]:
     rows = [
-        f"<tr><td class='label'>{_e(label)}</td><td>{_e(value)}</td></tr>"
+        f"<tr><td class='label' width='{LABEL_WIDTH_PX}'>{_e(label)}</td><td>{_e(value)}</td></tr>"
         for label, value in header_rows(report)
     ]
     return [

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
-from report_support import pdf_page_size, pdf_text, run_report
+from report.report_support import pdf_page_size, pdf_text, run_report
 from support.waiting import wait_until
 
 from desktop.app import AppEvent, SessionDriver
@@ -21,6 +22,7 @@ from desktop.infra.history_writer import HistoryWriter
 from desktop.infra.settings import Settings, save_settings
 from desktop.session.states import LinkState
 
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 JOB = {"job_id": "WO-4711", "site": "Northside water plant", "equipment": "Pump P-200"}
 
 
@@ -35,6 +37,27 @@ def write_video(path: Path) -> Path:
         writer.write(frame)
     writer.release()
     return path
+
+
+def first_page_png(pdf: Path) -> None:
+    """Page 1 of the report as artifacts/report-page1.png, for people to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "70",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(pdf),
+            str(ARTIFACTS / "report-page1"),
+        ],
+        check=True,
+    )
 
 
 def finished_calls(db: Path) -> int:
@@ -168,6 +191,7 @@ def test_a_session_makes_all_three_reports(recorded: list[AppEvent], tmp_path: P
     ):
         assert expected in words, expected
     assert "(A4)" in pdf_page_size(pdf_path)
+    first_page_png(pdf_path)
     letter = run_report(
         "--format", "pdf", "--out", str(out / "us.pdf"), env={"LC_ALL": "en_US.UTF-8"}
     )
