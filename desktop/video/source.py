@@ -356,7 +356,7 @@ class ScreenSource:
 
 WAYLAND_NOTE = (
     "This is a Wayland session: screen capture through X shows only other X programs' "
-    "windows (often a black picture). Log in with an X11 session (\"GNOME on Xorg\") to "
+    'windows (often a black picture). Log in with an X11 session ("GNOME on Xorg") to '
     "share the screen, or point the camera at it."
 )
 
