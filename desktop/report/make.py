@@ -79,6 +79,14 @@ def open_history(db: Path | None) -> HistoryStore:
     path = db or paths.history_path()
     if not path.exists():
         raise NoSuchSession(f"No sessions have been recorded yet (no history at {path}).")
+    try:
+        return HistoryStore.open_reader(path)
+    except HistoryError as exc:
+        if exc.fault is not Fault.UNAVAILABLE or "not ready" not in exc.reason:
+            raise
+    # Written by the previous version and not opened by the app since: upgrade it, as the
+    # app's writer would at launch, then read.
+    HistoryStore.open(path).close()
     return HistoryStore.open_reader(path)
 
 

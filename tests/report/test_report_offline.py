@@ -120,3 +120,22 @@ def test_names_and_marks() -> None:
     assert report.header.duration_s == 125
     assert [line.speaker for line in report.transcript] == ["Technician", "Assistant"]
     assert "| **Duration** | 2 min 05 s |" in to_markdown(report)
+
+
+def test_a_history_of_the_previous_version_is_upgraded_and_reported(tmp_path: Path) -> None:
+    """The app not run since the upgrade: the command line upgrades the file as the app's
+    writer would, rather than call it unreadable."""
+    import sqlite3
+
+    from desktop.infra import history
+
+    db = paths.history_path()
+    paths.private_dir(db.parent)
+    conn = sqlite3.connect(db)
+    conn.executescript(history._SCHEMA + "PRAGMA user_version=2;")
+    conn.execute("INSERT INTO sessions (started_at, meta) VALUES (?, ?)", (T0, '{"job_id": "V2"}'))
+    conn.commit()
+    conn.close()
+    done = run_report("--format", "md", "--out", str(tmp_path / "v2.md"))
+    assert done.returncode == 0, done.stderr
+    assert "# Job report V2" in Path(done.stdout.strip()).read_text(encoding="utf-8")
