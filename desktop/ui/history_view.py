@@ -380,6 +380,8 @@ class HistoryDialog(QDialog):
             return
         if generation != self._generation:
             return
+        header = self.sessions.headerItem()
+        header.setText(3, "Best match" if query else "First words")
         self.sessions.blockSignals(True)  # the transcript is loaded below, once
         try:
             self.sessions.clear()

@@ -13,6 +13,8 @@ from support.waiting import wait_until
 from desktop.infra.history import HistoryStore
 from desktop.ui.history_view import HistoryDialog
 
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+
 
 async def test_search_filters_the_sessions(qtbot: QtBot, tmp_path: Path) -> None:
     store = HistoryStore.open(tmp_path / "history.sqlite3")
@@ -28,7 +30,7 @@ async def test_search_filters_the_sessions(qtbot: QtBot, tmp_path: Path) -> None
     store.record_tool_step(other, "c1", "search_manuals", {"query": "bearing grease"}, step="done")
     store.end_session(other)
     store.index_pending()  # what the app's writer thread does whenever it is idle
-    dialog = HistoryDialog(store)
+    dialog = HistoryDialog(store, make_report=lambda _session: None)
     qtbot.addWidget(dialog)
     dialog.show()
     try:
@@ -44,6 +46,9 @@ async def test_search_filters_the_sessions(qtbot: QtBot, tmp_path: Path) -> None
             "replaced the fan [bearing]",
         ]
         assert "found in 2 sessions" in dialog.status.text()
+        assert dialog.sessions.headerItem().text(3) == "Best match"
+        ARTIFACTS.mkdir(exist_ok=True)
+        dialog.grab().save(str(ARTIFACTS / "history-search.png"))  # to look at
 
         dialog.search_box.setText("flange leaks")
         dialog.search_box.returnPressed.emit()
