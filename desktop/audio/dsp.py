@@ -250,6 +250,16 @@ class ReferenceAligner:
             if self._ref_end < start + count:
                 self.missing += 1
                 self.last_missing = True
+        return self._copy(start, count)
+
+    def history(self, mic_end: int, count: int) -> Int16Array:
+        """The reference paired with mic samples ``mic_end - count .. mic_end``, as far as it
+        has arrived now (zeros where not), without waiting: the echo gate's look back."""
+        if self.offset is None:
+            return np.zeros(count, dtype=np.int16)
+        return self._copy(mic_end - count + self.offset, count)
+
+    def _copy(self, start: int, count: int) -> Int16Array:
         size = len(self._ref)
         out = np.zeros(count, dtype=np.int16)
         lo, hi = max(start, self._ref_end - size), min(start + count, self._ref_end)
@@ -327,12 +337,22 @@ class GateSettings:
     # could not tell them apart at all (the best of 100 lags reached 0.84 on the user alone).
     talk_window_frames: int = 20  # 200 ms of microphone...
     talk_reach_frames: int = 50  # ...against the reference 0-500 ms before it (AEC3's reach)
+    # Not before lags this long can be tried on the current pairing: an echo trailing its
+    # reference by more than the lags tried looks like a user (real streams: the pairing is
+    # made again as a reply starts, and the echo trails it by 140 ms on a 40 ms loopback).
+    talk_min_reach_frames: int = 30
+    # Real streams make the pairing again as a reply starts (the speaker ran dry while idle):
+    # within this long of loud playback beginning, the reference before it was silence under
+    # any pairing and the reply's is read again under the new one, so the look back is kept.
+    talk_start_grace_frames: int = 30
     talk_decimate: int = 2  # compared at 8 kHz: cheap, and speech's energy is there
     talk_max_correlation: float = 0.25  # echo is at most 6% of the microphone's energy
     talk_clear_correlation: float = 0.4
     talk_estimates: int = 3  # in a row, one every lag_every_frames
     talk_idle_every: int = 4  # estimates skipped while an echo path is known and no one talks
-    talk_quiet_frames: int = 10  # 100 ms under active_rms ends it
+    # 100 ms under active_rms: the next estimate must find the user again before the
+    # microphone passes raw (a gap between words; an echo that returns is found at once)
+    talk_quiet_frames: int = 10
     talk_echo_margin_db: float = 6.0  # a frame passes raw when this far above the echo share
 
 
@@ -374,9 +394,17 @@ class EchoGate:
         self._coupling = _db(s.coupling_db)
         self.no_echo_path = False  # the reply plays and the microphone does not hear it
         self.talk = NearEndTalk(s)
+        # The reference paired with mic samples (end, count), read again when the talk
+        # detector looks back: a reference that came late is complete by then. None: only
+        # what process() was given (late spans stay zeros).
+        self.history: Callable[[int, int], Int16Array] | None = None
+        self._mic_end = 0  # mic sample index one past the newest block
+        self._talk_since = 0  # frames before this have no known reference
+        self._played_quiet_at = 0  # the last frame when nothing loud had been played for 1 s
         self._talk_run = 0  # estimates in a row that found no echo in a loud microphone
         self._quiet_frames = 0
         self.talking_over = False  # a user the reference does not explain is talking
+        self._talk_fresh = False  # ...and no quiet gap since an estimate said so
         self._echo_heard = 0  # estimates that found the reference in the microphone
         self._undo: list[tuple[int, float]] = []  # (ratio count, coupling) at recent estimates
         self._cap2 = s.cap_rms**2
@@ -408,6 +436,8 @@ class EchoGate:
         self.lag = None
         self._lag_confirmations = 0
         self._since = self._t  # envelopes before this belong to the old pairing
+        if not self._reply_starting():
+            self._talk_since = self._t
         self.stats.converged = False
         self._end_talk()
 
@@ -419,27 +449,41 @@ class EchoGate:
         *,
         floor_energy: float = 0.0,
         paired: bool = True,
+        anchored: bool | None = None,
+        mic_index: int | None = None,
     ) -> Int16Array:
         """Gate ``out`` (the canceller's output for ``mic`` given ``ref``), frame by frame.
 
         ``paired`` False: ``ref`` is not the real reference (not anchored yet, or too late);
-        ``floor_energy`` is then the loudest frame handed to the device lately.
+        ``floor_energy`` is then the loudest frame handed to the device lately. ``anchored``
+        (default: ``paired``): a pairing exists, so ``history`` can look back through a late
+        span; ``mic_index``: the index of ``mic``'s first sample, for ``history``.
         """
+        known = paired if anchored is None else anchored
         n = len(mic) // FRAME
+        # the talk detector's microphone window ends with this block: so does its reference
+        self._mic_end = (self._mic_end if mic_index is None else mic_index) + n * FRAME
         m = _frame_energy(mic, n)
         r = _frame_energy(ref, n) if paired else np.zeros(n)
         e = _frame_energy(out, n)
         result = out
         self.talk.push(mic, ref if paired else None)
+        quiet = floor_energy < self._active2
+        if quiet:
+            self._played_quiet_at = self._t + n
         for i in range(n):
-            self._push(float(m[i]), float(r[i]), paired)
+            if not (known or self._reply_starting()) and not paired and not quiet:
+                self._talk_since = self._t + 1  # this frame's reference is unknown
+            self._push(float(m[i]), float(r[i]), paired, quiet)
             frame = slice(i * FRAME, (i + 1) * FRAME)
-            if self._talks_over(float(m[i]), float(e[i])):
+            if self._talks_over(float(m[i])):
                 # AEC3 holds a user it cannot tell from echo (RMS 1 against 3,000): the
-                # microphone goes out as it is, like the no_echo_path branch below.
-                if result is out:
-                    result = out.copy()
-                result[frame] = mic[frame]
+                # microphone goes out as it is, like the no_echo_path branch below. What
+                # AEC3 let through goes out as it is, never silenced by the bound.
+                if e[i] * _db(6.0) < m[i]:
+                    if result is out:
+                        result = out.copy()
+                    result[frame] = mic[frame]
                 self.stats.talk_over += 1
             elif not self._passes(float(m[i]), float(e[i]), floor_energy, paired):
                 if result is out:
@@ -455,7 +499,7 @@ class EchoGate:
         self.stats.frames += n
         return result
 
-    def _push(self, m: float, r: float, paired: bool) -> None:
+    def _push(self, m: float, r: float, paired: bool, played_quiet: bool = False) -> None:
         self._ref[self._t % len(self._ref)] = r
         h = len(self._raw)
         j = self._t % h
@@ -465,8 +509,12 @@ class EchoGate:
         self._t += 1
         self._quiet_frames = 0 if m >= self._active2 else self._quiet_frames + 1
         if self._quiet_frames >= self._s.talk_quiet_frames:
-            self._end_talk()
-        if not paired:
+            self._talk_fresh = False
+        if not paired and not played_quiet:
+            # Only a reference that may have been loud is unknown: while nothing loud was
+            # handed to the device the zeros kept are right. On real streams the reference
+            # runs late (unpaired) whenever the speaker idles, so a reply's start otherwise
+            # began a new span and the user over it waited 0.5 s for lags to be tried.
             self._since = self._t
         elif self._t % self._s.lag_every_frames == 0:
             self._estimate_lag()
@@ -540,23 +588,32 @@ class EchoGate:
         """
         s = self._s
         self._undo = [*self._undo[-(s.talk_estimates - 1) :], (self._ratio_count, self._coupling)]
-        reach = min(s.talk_reach_frames, self._t - self._since - s.talk_window_frames)
+        reach = min(s.talk_reach_frames, self._t - self._talk_since - s.talk_window_frames)
         mic_loud = float(self._recent(self._mic, 0, s.talk_window_frames).mean()) >= self._active2
-        if reach < 0 or not mic_loud:
+        if reach < s.talk_min_reach_frames or not mic_loud:
             self._talk_run = 0
             return
         ref_loud = float(self._recent(self._raw, 0, s.talk_window_frames + reach).max())
         if ref_loud < self._active2:
             self._talk_run = 0  # nothing plays: the ordinary gate passes the user anyway
             return
-        corr = self.talk.correlation(reach)
+        ref = None
+        if self.history is not None:
+            count = (s.talk_window_frames + reach) * FRAME + s.talk_decimate
+            ref = self.history(self._mic_end, count)
+        corr = self.talk.correlation(reach, ref)
         if corr >= s.talk_clear_correlation:
             self._echo_heard += 1
             self._end_talk()
             return
-        self._talk_run = self._talk_run + 1 if corr < s.talk_max_correlation else 0
-        if self._talk_run >= s.talk_estimates and not self.talking_over:
-            self.talking_over = True
+        if corr >= s.talk_max_correlation:
+            self._talk_run = 0
+            return
+        self._talk_run += 1
+        if self.talking_over:
+            self._talk_fresh = True  # found again after a gap: one estimate is enough
+        elif self._talk_run >= s.talk_estimates:
+            self.talking_over = self._talk_fresh = True
             self._ratio_count, self._coupling = self._undo[0]
 
     @property
@@ -564,13 +621,18 @@ class EchoGate:
         """The microphone's waveform was found to follow the reference's (twice: not chance)."""
         return self._echo_heard >= 2
 
+    def _reply_starting(self) -> bool:
+        """Loud playback began moments ago, and a look back can be read again (``history``)."""
+        grace = self._s.talk_start_grace_frames
+        return self.history is not None and self._t - self._played_quiet_at <= grace
+
     def _end_talk(self) -> None:
-        self.talking_over = False
+        self.talking_over = self._talk_fresh = False
         self._talk_run = 0
 
-    def _talks_over(self, m: float, e: float) -> bool:
-        """This frame is the user talking over the reply and AEC3 took it down."""
-        if not self.talking_over or m < self._cap2 or e * _db(6.0) >= m:
+    def _talks_over(self, m: float) -> bool:
+        """This frame is the user talking over the reply."""
+        if not self._talk_fresh or m < self._cap2:
             return False
         # The echo is at most corr^2 of the microphone's recent energy: a frame well above
         # that is the user (an echo frame after the user stops is not, and is gated).
@@ -592,11 +654,14 @@ class EchoGate:
             near_bound = self._coupling * float(
                 self._recent(self._env, lo, lag + s.lag_slack_frames + 1 - lo).max()
             )
-        if paired and bound >= self._active2 and not self.talking_over:
-            if m >= self._active2:
-                self._observe(m, e)
-            if self._render_on_long_enough():
-                self._learn(m, e, peak)
+        if paired and bound >= self._active2:
+            if self.talking_over and m >= self._active2:
+                self._quiet_run = 0  # the user: not echo, and not a quiet microphone either
+            else:
+                if m >= self._active2:
+                    self._observe(m, e)
+                if self._render_on_long_enough():
+                    self._learn(m, e, peak)
         if e <= self._cap2 or bound <= self._cap2:
             return True
         if m >= near_bound * margin:
@@ -679,13 +744,18 @@ class NearEndTalk:
         self._mic.append(_decimate(mic[:n], self._d))
         self._ref.append(np.zeros(n // self._d) if ref is None else _decimate(ref[:n], self._d))
 
-    def correlation(self, reach_frames: int) -> float:
+    def correlation(self, reach_frames: int, ref: Int16Array | None = None) -> float:
         """Best normalised correlation of the newest microphone window with the reference
-        0..``reach_frames`` earlier (the echo trails its paired reference)."""
+        0..``reach_frames`` earlier (the echo trails its paired reference). ``ref``: that
+        reference at 16 kHz, ending with the newest microphone sample (default: as pushed)."""
         w = self._window
+        span = w + 1 + reach_frames * self._per_frame
         # whitened: a voice's pitch and formants otherwise correlate with any other voice
         x = np.diff(self._mic.last(w + 1))
-        y = np.diff(self._ref.last(w + 1 + reach_frames * self._per_frame))
+        if ref is None:
+            y = np.diff(self._ref.last(span))
+        else:
+            y = np.diff(_decimate(ref[len(ref) - span * self._d :], self._d))
         size = 1 << int(np.ceil(np.log2(len(y) + w)))
         full = np.fft.irfft(np.fft.rfft(y, size) * np.conj(np.fft.rfft(x, size)), size)
         dots = full[: len(y) - w + 1]  # index j: y[j : j + w] against x
@@ -822,6 +892,8 @@ class MicProcessor:
         )
         self._aec = EchoCanceller() if echo_cancellation else None
         self._gate = EchoGate(gate) if echo_cancellation else None
+        if self._gate is not None and self._aligner is not None:
+            self._gate.history = self._aligner.history
         self._vad = VoiceActivity(vad_settings) if vad else None
         self._mic_index = 0
         self._anchors_seen = 0
@@ -896,7 +968,15 @@ class MicProcessor:
             # Whatever the device was handed lately may be echoing even when the paired
             # reference says silence (a pairing that came out late: seen on real streams).
             floor = aligner.recent_peak_energy(gate.settings.unknown_window_s)
-            out = gate.process(block, far, out, floor_energy=floor, paired=paired)
+            out = gate.process(
+                block,
+                far,
+                out,
+                floor_energy=floor,
+                paired=paired,
+                anchored=aligner.anchored,
+                mic_index=self._mic_index,
+            )
             self._repair(aligner, gate)
         self._mic_index += len(block)
         if self._vad is not None:

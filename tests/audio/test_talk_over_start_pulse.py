@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +25,13 @@ from desktop.audio import AudioEngine
 pytestmark = pytest.mark.audio
 
 SPEECH_RMS = 300.0  # the Live server's rule for a 20 ms chunk
+
+
+async def until(condition: Callable[[], bool], within_s: float = 10.0) -> None:
+    end = time.monotonic() + within_s
+    while not condition():
+        assert time.monotonic() < end, "the reply never reached the speaker"
+        await asyncio.sleep(0.01)
 
 
 async def test_user_over_the_start_of_a_reply_reaches_the_server(
@@ -49,16 +57,22 @@ async def test_user_over_the_start_of_a_reply_reaches_the_server(
     try:
         await flowing(engine)
         await asyncio.sleep(0.3)
-        with pulse.recorder("mic.monitor", rate=16000) as rec:
+        with (
+            pulse.recorder("mic.monitor", rate=16000) as rec,
+            pulse.recorder("spk.monitor", rate=48000) as played,
+        ):
             engine.play(scaled(reply, 5000.0).tobytes(), engine.generation)
-            await asyncio.sleep(0.05)  # the user starts just after the reply
+            # the user starts as soon as the reply is heard (a stream can sit still first)
+            await until(lambda: first_loud(played.recording.arrivals(), 1000) is not None)
             await asyncio.to_thread(pulse.play, user_wav, "mic")
             await asyncio.sleep(0.3)
         heard = rec.recording.arrivals()
+        reply_at = first_loud(played.recording.arrivals(), 1000)
     finally:
         engine.stop()
     onset, end = first_loud(heard, 1000), last_loud(heard, 1000)
     assert onset is not None and end is not None, "the user was not heard at the microphone"
+    assert reply_at is not None and 0.0 <= onset - reply_at <= 0.4, "not over a reply's start"
     during = [rms for t, rms in chunks if onset <= t <= end + 0.1]
     loud = [rms for rms in during if rms >= SPEECH_RMS]
     # Before: no chunk of the utterance at speech level (worst RMS ~50).
