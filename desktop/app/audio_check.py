@@ -74,9 +74,10 @@ class AudioCheck:
         settings: Settings,
         on_level: Callable[[float], None],
         seconds: float = RECORD_S,
+        on_playback: Callable[[], None] | None = None,
     ) -> CheckResult:
         """Record ``seconds`` (``on_level(0..1)`` for every 20 ms chunk: the live meter), then
-        play the recording back on the chosen speaker."""
+        play the recording back on the chosen speaker (``on_playback()`` as it starts)."""
         async with self._lock:
             chunks: list[bytes] = []
             enough = asyncio.Event()
@@ -102,6 +103,8 @@ class AudioCheck:
                 recording = _samples(b"".join(chunks))
                 on_level(0.0)
                 peak = _dbfs(recording)
+                if on_playback is not None and engine.has_speaker:
+                    on_playback()
                 played = engine.has_speaker and await _play(engine, _to_model_rate(recording))
             finally:
                 await _close(engine)

@@ -31,11 +31,22 @@ def dialog_on_audio_tab(qtbot: QtBot) -> SettingsDialog:
     return dialog
 
 
+SEEN: list[str] = []  # every text the result line showed during the last test
+
+
 async def result_of(dialog: SettingsDialog, button: QPushButton, qtbot: QtBot) -> str:
     dialog.audio_test_result.setText("")
+    SEEN.clear()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert not dialog.test_speaker_button.isEnabled()  # one test at a time
-    await wait_until(dialog.test_speaker_button.isEnabled, limit_s=30)
+
+    def done() -> bool:
+        text = dialog.audio_test_result.text()
+        if text and (not SEEN or SEEN[-1] != text):
+            SEEN.append(text)
+        return dialog.test_speaker_button.isEnabled()
+
+    await wait_until(done, limit_s=30)
     return dialog.audio_test_result.text()
 
 
@@ -82,6 +93,7 @@ async def test_test_microphone_meters_records_and_plays_back(
     played_back = loud(rec.recording.samples())
     assert text.startswith("Recorded 3 s, loudest -12 dBFS; played it back"), text
     assert max(meter) >= 75 and meter[-1] == 0  # live while recording, back to 0 after
+    assert SEEN[:3] == ["Recording 3 seconds: say something…", "Playing the recording back…", text]
     assert len(played_back) > 2 * 48000  # the recording, played back on the speaker
     assert abs(peak_frequency(played_back, 48000) - 1000.0) < 5.0
     ARTIFACTS.mkdir(exist_ok=True)
