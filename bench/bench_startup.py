@@ -18,6 +18,8 @@ arrives; the program is started with `--backend gemini --endpoint wss://... --ca
 - baseline: the console quickstart shape (google-genai client, connect, send the setup,
   nothing else) against the same simulator in the same run: the ratio's denominator.
 - launch -> window painted: the program's "Window painted" log line (first paint event).
+- loop lag: the program runs with FIELDASSIST_LAG_PROBE=1 and logs how late a 10 ms timer
+  fires on its Qt/asyncio thread: p99 over its first 3 s (start) and per 10 s (steady).
 - steady state CPU: one plain run kept going with speech played into the microphone every
   few seconds (the simulator answers it: full duplex) and the video file looping; CPU from
   10 s after connect over `--cpu-seconds` (default 50: up to 60 s after connect), from
@@ -59,6 +61,7 @@ TARGET_SETUP_MEDIAN_S = 1.0
 TARGET_SETUP_WORST_S = 1.5
 TARGET_PAINT_S = 0.5
 TARGET_CPU_PCT = 15.0
+TARGET_LAG_MS = 10.0
 BENCH_KEY = "bench-" + "key"  # the simulator accepts any key but "bad-key"
 TICKS = os.sysconf("SC_CLK_TCK")
 VARIANTS = ("plain", "stuck-mcp", "manuals-500", "slow-keyring", "history-locked")
@@ -202,6 +205,7 @@ def program_env(display_env: dict[str, str], home: Path, pulse_server: str) -> d
         env.pop(name, None)
     env.update(display_env, FIELDASSIST_HOME=str(home), PULSE_SERVER=pulse_server)
     env["GEMINI_API_KEY"] = BENCH_KEY
+    env["FIELDASSIST_LAG_PROBE"] = "1"  # "Loop lag (start|steady): ... p99 X ms" log lines
     return env
 
 
@@ -295,8 +299,18 @@ class Rig:
         return Path(tempfile.mkdtemp(prefix=f"fa-bench-{name}-", dir=self.workdir))
 
 
-def one_start(rig: Rig, variant: str) -> tuple[float, float]:
-    """(launch -> setup received, launch -> window painted) in seconds."""
+def lag_p99(running: Launch, label: str) -> list[float]:
+    """The p99 loop lags (ms) the program logged for windows of this label."""
+    found = []
+    for _, text in list(running.lines):
+        if f"Loop lag ({label})" in text:
+            found.append(float(text.split("p99 ")[1].split(" ms")[0]))
+    return found
+
+
+def one_start(rig: Rig, variant: str) -> tuple[float, float, float]:
+    """(launch -> setup received, launch -> window painted) in seconds, and the loop's lag
+    p99 (ms) over its first 3 s."""
     home = rig.home(variant)
     env = program_env(rig.display_env, home, rig.pulse_server)
     cleanup = PREPARE[variant](home, env)
@@ -306,12 +320,18 @@ def one_start(rig: Rig, variant: str) -> tuple[float, float]:
         try:
             setup_at = rig.sim.wait_setup(before, 60.0)
             painted_at = running.line_time(PAINTED)
+            running.line_time("Loop lag (start)", 15.0)
+        except RuntimeError:
+            tail = "".join(text for _, text in running.lines[-20:])
+            print(f"{variant}: the program's log ended with:\n{tail}", file=sys.stderr)
+            raise
         finally:
             running.close()
     finally:
         cleanup()
         shutil.rmtree(home, ignore_errors=True)
-    return setup_at - running.started, painted_at - running.started
+    (lag,) = lag_p99(running, "start")
+    return setup_at - running.started, painted_at - running.started, lag
 
 
 def quickstart(rig: Rig) -> float:
@@ -330,16 +350,45 @@ def quickstart(rig: Rig) -> float:
         proc.wait(timeout=30)
 
 
-def thread_cpu(pid: int) -> dict[str, float]:
-    """CPU seconds per thread name (threads of one name summed)."""
-    out: dict[str, float] = {}
+def thread_cpu(pid: int) -> dict[int, tuple[str, float]]:
+    """CPU seconds per thread id, with the OS's name for it."""
+    out: dict[int, tuple[str, float]] = {}
     for task in Path(f"/proc/{pid}/task").iterdir():
         with contextlib.suppress(OSError):
             stat = (task / "stat").read_text()
             name = stat[stat.index("(") + 1 : stat.rindex(")")]
             fields = stat[stat.rindex(")") + 2 :].split()
-            out[name] = out.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / TICKS
+            out[int(task.name)] = (name, (int(fields[11]) + int(fields[12])) / TICKS)
     return out
+
+
+def python_thread_names(running: Launch) -> dict[int, str]:
+    """Thread id -> Python thread name, from the program's last "Threads:" log line (the OS
+    names every Python thread "python"); the main thread is the process id."""
+    names = {running.proc.pid: "Qt/asyncio (main)"}
+    lines = [text for _, text in list(running.lines) if "Threads: " in text]
+    if lines:
+        for item in lines[-1].split("Threads: ", 1)[1].strip().split(", "):
+            name, _, tid = item.rpartition("=")
+            if tid.isdigit() and name != "MainThread":
+                names[int(tid)] = name
+    return names
+
+
+def per_thread_pct(
+    before: dict[int, tuple[str, float]],
+    after: dict[int, tuple[str, float]],
+    names: dict[int, str],
+    wall: float,
+) -> dict[str, float]:
+    """Percent of a core per thread name (threads of one name summed)."""
+    out: dict[str, float] = {}
+    for tid, (os_name, cpu) in after.items():
+        used = cpu - before.get(tid, (os_name, 0.0))[1]
+        name = names.get(tid, os_name)
+        name = name.split("_")[0] if name.startswith("asyncio_") else name
+        out[name] = out.get(name, 0.0) + 100 * used / wall
+    return {k: round(v, 1) for k, v in sorted(out.items(), key=lambda kv: -kv[1]) if v >= 0.1}
 
 
 def process_cpu(pid: int) -> float:
@@ -373,22 +422,19 @@ def steady_cpu(rig: Rig, seconds: float, pulse: object) -> dict[str, object]:
         cpu0, threads0, t0 = process_cpu(pid), thread_cpu(pid), time.monotonic()
         time.sleep(seconds)
         cpu1, threads1, t1 = process_cpu(pid), thread_cpu(pid), time.monotonic()
-        replies = sum("Notice" not in text and "turn" in text for _, text in running.lines)
+        steady_lags = lag_p99(running, "steady")
+        names = python_thread_names(running)
     finally:
         stop.set()
         running.close()
         shutil.rmtree(home, ignore_errors=True)
     wall = t1 - t0
-    per_thread = {
-        name: round(100 * (threads1.get(name, 0.0) - threads0.get(name, 0.0)) / wall, 1)
-        for name in threads1
-    }
-    busy = {k: v for k, v in sorted(per_thread.items(), key=lambda kv: -kv[1]) if v >= 0.1}
+    busy = per_thread_pct(threads0, threads1, names, wall)
     return {
         "cpu_pct": round(100 * (cpu1 - cpu0) / wall, 1),
         "window_s": round(wall, 1),
         "threads_pct": busy,
-        "log_lines_with_turn": replies,
+        "steady_lag_p99_ms": max(steady_lags, default=None),
     }
 
 
@@ -404,14 +450,20 @@ def source_figures(rig: Rig, runs: int, variants: list[str]) -> dict[str, object
     baseline = [quickstart(rig) for _ in range(runs)]
     setup: dict[str, dict[str, float]] = {}
     painted: list[float] = []
+    lags: list[float] = []
     for variant in variants:
         times = [one_start(rig, variant) for _ in range(runs)]
-        setup[variant] = summary([s for s, _ in times])
-        painted.extend(p for _, p in times)
+        setup[variant] = summary([s for s, _, _ in times])
+        painted.extend(p for _, p, _ in times)
+        lags.extend(lag for _, _, lag in times)
     return {
         "quickstart": summary(baseline),
         "setup": setup,
         "painted": summary(painted),
+        "start_lag_p99_ms": {
+            "median": round(statistics.median(lags), 1),
+            "worst": round(max(lags), 1),
+        },
     }
 
 
@@ -543,6 +595,11 @@ def print_table(result: dict[str, object]) -> None:
         f"{'launch -> window painted (s)':<40} {p['median_s']:>7.2f} {p['worst_s']:>7.2f}  "
         f"<= {TARGET_PAINT_S} {mark(p['worst_s'] <= TARGET_PAINT_S)}"
     )
+    lag = src["start_lag_p99_ms"]
+    print(
+        f"{'loop lag p99 over the start (ms)':<40} {lag['median']:>7.1f} {lag['worst']:>7.1f}  "
+        f"<= {TARGET_LAG_MS:.0f} {mark(lag['worst'] <= TARGET_LAG_MS)}"
+    )
     cpu = src.get("cpu")
     if isinstance(cpu, dict):
         pct = cpu["cpu_pct"]
@@ -550,6 +607,12 @@ def print_table(result: dict[str, object]) -> None:
             f"{'steady state CPU (% of a core)':<40} {pct:>7.1f} {'':>7}  "
             f"<= {TARGET_CPU_PCT} {mark(pct <= TARGET_CPU_PCT)}"
         )
+        steady = cpu["steady_lag_p99_ms"]
+        if steady is not None:
+            print(
+                f"{'loop lag p99, steady (ms, worst 10 s)':<40} {steady:>7.1f} {'':>7}  "
+                f"<= {TARGET_LAG_MS:.0f} {mark(steady <= TARGET_LAG_MS)}"
+            )
         print("  per thread: " + ", ".join(f"{k} {v}" for k, v in cpu["threads_pct"].items()))
     frozen = result.get("frozen")
     if isinstance(frozen, dict):

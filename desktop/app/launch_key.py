@@ -39,9 +39,8 @@ class PendingKey:
             return current
         return lookup.result().key  # KeyLookup.result never raises
 
-    async def resolve(self, current: str | None) -> str | None:
-        """As `take`, after waiting for the lookup (a stop meanwhile leaves it running)."""
+    async def wait(self) -> None:
+        """Until the lookup has answered (a stop meanwhile leaves it running); then `take`."""
         lookup = self._lookup
         if lookup is not None and not lookup.done():
             await asyncio.wait({lookup})
-        return self.take(current)

@@ -181,7 +181,10 @@ class VideoPort:
         loop = asyncio.get_running_loop()
         last_seq = -1
         while True:
-            await asyncio.sleep(VIDEO_POLL_S)
+            # Wake when the pacer allows the next frame, not 20 times a second (at 1 fps:
+            # once a second); a frame not ready yet is looked for again soon.
+            due = self.pacer.next_due()
+            await asyncio.sleep(max(VIDEO_POLL_S, due - loop.time() if due is not None else 0))
             latest = self.latest()
             if latest is None or latest[0] == last_seq or not self._may_send():
                 continue
