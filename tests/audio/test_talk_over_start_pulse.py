@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from support.echo_live import run_reply
 from support.echo_sim import scaled
 from support.pulse import PulseServer, read_wav, speech_wav, write_wav
 from test_engine_pulse import first_loud, flowing, last_loud
@@ -80,3 +81,33 @@ async def test_user_over_the_start_of_a_reply_reaches_the_server(
     first = next(t for t, rms in chunks if t >= onset and rms >= SPEECH_RMS)
     assert first - onset <= 0.6, f"the user reached the server {first - onset:.2f} s late"
     assert len(loud) >= 0.3 * len(during)
+
+
+@pytest.mark.parametrize("path_ms", [40, 150])
+async def test_echo_around_a_user_over_the_start_of_a_reply_is_not_sent(
+    pulse: PulseServer, tmp_path: Path, path_ms: int
+) -> None:
+    # The same moment with an echo path (a loopback from the speaker's monitor): the echo
+    # follows its reference, so it is never passed raw as the user.
+    reply, _ = read_wav(
+        speech_wav(
+            tmp_path / "r.wav",
+            "Remove the four screws at the corners and slide the panel towards you.",
+            24000,
+        )
+    )
+    user, _ = read_wav(speech_wav(tmp_path / "u.wav", "Wait, which screws?"))
+    run = await run_reply(
+        pulse,
+        tmp_path,
+        scaled(reply, 5000.0),
+        path_ms=path_ms,
+        user16k=scaled(user, 16000.0),
+        user_at_s=(0.1,),
+        after_s=0.5,
+    )
+    assert run.self_interruption_times() == [], f"echo sent as speech, worst {run.worst_chunk()}"
+    # Not asserted: the user getting through here. A user 10 dB over the echo makes up 90%
+    # of the microphone, too little for the correlation to rule the echo out (it needs 94%),
+    # and the first reply's canceller has not proven itself: the known gap (old and new code
+    # alike on real streams; a replay 0.3 s into the reply gets through in 0.22 s).
