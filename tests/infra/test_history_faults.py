@@ -68,8 +68,7 @@ def locker_factory() -> Iterator[Callable[[Path], Locker]]:
 
     yield start
     for locker in started:
-        locker.kill()
-        locker.wait(10)
+        locker.kill()  # waits for the child (support/db_lock.py)
 
 
 class Heard:
