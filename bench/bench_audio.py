@@ -8,12 +8,13 @@ sends (a 20 ms chunk with RMS >= 300 is speech). Also the DSP chain offline on t
 room of docs/AUDIO.md. Prints a table, then one JSON line.
 
     .venv/bin/python bench/bench_audio.py [--paths 20,40,90,150] [--voice speech|tone] [--trials 50]
-        [--runs 1]
+        [--runs 1] [--delay-change 40:90]
 
 With ``--runs N`` each path is measured N times (a new engine and loopback each time): the
 table shows the worst run of each measure against its target (the pairing and the loopback's
 own latency differ between stream starts, so one run can hide a bad start), the JSON line
-keeps every run.
+keeps every run. ``--delay-change A:B`` also plays a reply (no user, no clear) on an A ms
+path that is reloaded with B ms of latency 4 s into the reply, and counts what leaks after.
 """
 
 from __future__ import annotations
@@ -231,6 +232,57 @@ async def echo_path(
     }
 
 
+async def delay_change(
+    pulse: PulseServer, tmp: Path, before_ms: int, after_ms: int, voice: str
+) -> dict[str, float | list[float]]:
+    """The echo path's delay changes in the middle of a reply (the loopback reloaded)."""
+    reply = tone(440.0, 10.0, 24000, amplitude=0.2) if voice == "tone" else None
+    if reply is None:
+        reply, _ = read_wav(speech_wav(tmp / "reply.wav", FAR_TEXT, 24000))
+        reply = scaled(reply, 5000.0)
+    loaded: list[int] = []
+    first_loaded = asyncio.Event()
+    plain_load, plain_unload = pulse.load_module, pulse.unload_module
+
+    def load(name: str, *args: str) -> int:
+        loaded.append(plain_load(name, *args))
+        first_loaded.set()
+        return loaded[-1]
+
+    def unload(_: int) -> None:  # run_reply unloads the loopback it made: the current one
+        plain_unload(loaded[-1])
+
+    pulse.load_module, pulse.unload_module = load, unload
+    changed_at: list[float] = []
+
+    async def reload() -> None:
+        await first_loaded.wait()
+        first = loaded[0]
+        engine_flowing_s, reply_at_s = 1.8, 4.0  # the engine's start-up, then into the reply
+        await asyncio.sleep(engine_flowing_s + reply_at_s)
+        plain_unload(first)
+        load("module-loopback", "source=spk.monitor", "sink=mic", f"latency_msec={after_ms}")
+        changed_at.append(time.monotonic())
+
+    try:
+        changer = asyncio.create_task(reload())
+        run = await run_reply(pulse, tmp, reply, path_ms=before_ms, clear_at_s=None)
+        await changer
+    finally:
+        pulse.load_module, pulse.unload_module = plain_load, plain_unload
+    change_s = changed_at[0] - run.reply_start
+    leaks = run.self_interruption_times()
+    return {
+        "change_at_s": round(change_s, 2),
+        "erle_db_per_s": [round(x, 1) for x in run.erle_per_second()],
+        "self_interruptions_before": float(sum(t < change_s for t in leaks)),
+        "self_interruptions_after": float(sum(t >= change_s for t in leaks)),
+        "self_interruption_times_s": leaks,
+        "worst_echo_chunk_rms": run.worst_chunk(),
+        "underruns": float(run.underflows),
+    }
+
+
 async def main_async(args: argparse.Namespace) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
@@ -242,6 +294,12 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
                 results[f"path_{path}ms"] = worst_of(runs)
                 if args.runs > 1:
                     results[f"path_{path}ms_runs"] = runs
+            if args.delay_change:
+                a, b = args.delay_change
+                changes = [
+                    await delay_change(pulse, tmp, a, b, args.voice) for _ in range(args.runs)
+                ]
+                results["delay_change"] = changes
     return results
 
 
@@ -305,6 +363,12 @@ def main() -> None:
     )
     parser.add_argument("--voice", choices=("speech", "tone"), default="speech")
     parser.add_argument("--runs", type=int, default=1, help="runs per path (worst is shown)")
+    parser.add_argument(
+        "--delay-change",
+        type=lambda v: tuple(int(x) for x in v.split(":")),
+        default=None,
+        help="A:B, a path of A ms reloaded with B ms 4 s into a reply",
+    )
     args = parser.parse_args()
     results = asyncio.run(main_async(args))
     print(f"{'measure':<58} {'value':>10} {'unit':<6} target")
@@ -322,6 +386,14 @@ def main() -> None:
             print(
                 f"   self-interruptions at (s after reply start): {r['self_interruption_times_s']}"
             )
+    for change in results.get("delay_change", []):
+        print(
+            f"-- delay change {args.delay_change[0]} -> {args.delay_change[1]} ms at "
+            f"{change['change_at_s']} s: self-interruptions before "
+            f"{change['self_interruptions_before']:.0f}, after "
+            f"{change['self_interruptions_after']:.0f} (target 0), worst chunk "
+            f"{change['worst_echo_chunk_rms']:.0f} rms, ERLE per second {change['erle_db_per_s']}"
+        )
     print(json.dumps({"bench": "audio", "voice": args.voice, **results}, default=float))
 
 
