@@ -79,6 +79,7 @@ class SessionRow:
     duration: str
     turns: int
     title: str
+    job: str = ""  # the job or ticket ID the session was for, if one was given
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ def session_rows(sessions: Sequence[SessionInfo]) -> list[SessionRow]:
             duration=format_duration(None if s.ended_at is None else s.ended_at - s.started_at),
             turns=s.turn_count,
             title=s.title or "(no words)",
+            job=str(s.meta.get("job_id", "")),
         )
         for s in sessions
     ]
@@ -264,7 +266,7 @@ class HistoryDialog(QDialog):
         self._build_report_button()
         self.sessions = QTreeWidget()
         self.sessions.setAccessibleName("Sessions, newest first")
-        self.sessions.setHeaderLabels(["Started", "Duration", "Turns", "First words"])
+        self.sessions.setHeaderLabels(["Started", "Duration", "Turns", "First words", "Job"])
         self.sessions.setRootIsDecorated(False)
         self.sessions.setUniformRowHeights(True)
         self.sessions.setAllColumnsShowFocus(True)
@@ -386,7 +388,9 @@ class HistoryDialog(QDialog):
         try:
             self.sessions.clear()
             for row in rows:
-                item = QTreeWidgetItem([row.started, row.duration, str(row.turns), row.title])
+                item = QTreeWidgetItem(
+                    [row.started, row.duration, str(row.turns), row.title, row.job]
+                )
                 item.setData(0, Qt.ItemDataRole.UserRole, row.id)
                 item.setTextAlignment(
                     2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -122,6 +122,8 @@ async def test_history_window_reports_an_earlier_session(
     dialog = controller._dialog
     assert isinstance(dialog, HistoryDialog)
     await wait_until(lambda: dialog.session_ids() == [second, first])
+    jobs = [dialog.sessions.topLevelItem(i).text(4) for i in range(2)]
+    assert jobs == ["NEW-2", "OLD-1"]  # the list names each session's job
     dialog.select_session(first)
     await dialog.settled()
     assert dialog.report_button.isVisible() and dialog.report_button.isEnabled()
