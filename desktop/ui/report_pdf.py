@@ -99,10 +99,13 @@ def _steps(report: Report) -> list[str]:
 
 
 def _snapshots(report: Report) -> list[str]:
+    # One table row per picture: Qt moves a row that does not fit to the next page whole,
+    # so a caption is never parted from its picture.
     out = [
-        f"<p><img src='snapshot:{p.number}' width='{PICTURE_WIDTH_PX}'></p>"
+        "<table cellspacing='0' cellpadding='0'><tr><td>"
+        f"<img src='snapshot:{p.number}' width='{PICTURE_WIDTH_PX}'>"
         f"<p class='caption'>{p.number}. {local(p.at, '%H:%M:%S')}: "
-        f"{_e(p.caption or f'Snapshot {p.number}')}</p>"
+        f"{_e(p.caption or f'Snapshot {p.number}')}</p></td></tr></table>"
         for p in report.pictures
     ]
     return out or ["<p>No snapshots were taken.</p>"]
