@@ -139,3 +139,26 @@ def test_a_history_of_the_previous_version_is_upgraded_and_reported(tmp_path: Pa
     done = run_report("--format", "md", "--out", str(tmp_path / "v2.md"))
     assert done.returncode == 0, done.stderr
     assert "# Job report V2" in Path(done.stdout.strip()).read_text(encoding="utf-8")
+
+
+def test_a_kept_summary_is_used_without_connecting(tmp_path: Path) -> None:
+    """--summarize asks only when the session has no summary: with one kept, no request is
+    made (Gemini without a key would have said it could not)."""
+    db = paths.history_path()
+    sid = record(db)
+    summary = {
+        "fault_found": "stem seized",
+        "work_done": "freed it",
+        "parts_used": [],
+        "follow_ups": ["check in a week"],
+        "model": "m",
+        "made_at": T0,
+    }
+    with HistoryStore.open(db) as store:
+        store.update_meta(sid, {"report_summary": summary})
+    done = run_report(
+        "--format", "json", "--summarize", "--backend", "gemini", "--out", str(tmp_path / "r.json")
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    doc = json.loads(Path(done.stdout.strip()).read_text(encoding="utf-8"))
+    assert doc["summary"]["follow_ups"] == ["check in a week"]
