@@ -47,11 +47,11 @@ def loud(samples: np.ndarray, threshold: int = 500) -> np.ndarray:
 async def played_tone(
     pulse: PulseServer, engine: AudioEngine, freq: float, source: str, rate: int
 ) -> np.ndarray:
-    """Play one second of ``freq`` through the engine and record it at ``source``."""
+    """Play 0.6 s of ``freq`` through the engine and record it at ``source``."""
     await flowing(engine)
     with pulse.recorder(source, rate=rate) as rec:
-        engine.play(tone(freq, 1.0, 24000).tobytes(), engine.generation)
-        await asyncio.sleep(1.6)
+        engine.play(tone(freq, 0.6, 24000).tobytes(), engine.generation)
+        await asyncio.sleep(1.1)
     return loud(rec.recording.samples())
 
 
@@ -85,7 +85,7 @@ async def test_saved_devices_that_are_gone_fall_back_to_the_defaults_with_a_noti
     assert len(notes) == 2, notes
     assert "USB Headset Mic" in notes[0] + notes[1] and "default microphone" in " ".join(notes)
     assert "'USB Headset'" in " ".join(notes) and "default speaker" in " ".join(notes)
-    assert len(heard) > 40000 and abs(peak_frequency(heard, 48000) - 440.0) <= 5.0
+    assert len(heard) > 0.5 * 48000 and abs(peak_frequency(heard, 48000) - 440.0) <= 5.0
     assert abs(peak_frequency(loud(mic), 16000) - 1000.0) <= 5.0
 
 
@@ -98,14 +98,18 @@ async def test_a_missing_microphone_leaves_the_speaker_working(
         lambda _: None, asyncio.get_running_loop(), settings=PLAIN, on_device_note=notes.append
     )
     engine.start()
+    started = time.monotonic()
     try:
         assert engine.has_speaker and not engine.has_microphone
         heard = await played_tone(pulse, engine, 523.0, "spk.monitor", 48000)
-        await asyncio.sleep(engine._settings.watchdog_s + 0.5)  # no reopen loop over the gap
+        # No reopen loop over the missing side: the watchdog has had time to look.
+        await asyncio.sleep(
+            max(0.0, started + engine._settings.watchdog_s + 0.5 - time.monotonic())
+        )
         assert engine.stats.restarts == 0
     finally:
         engine.stop()
-    assert len(heard) > 40000 and abs(peak_frequency(heard, 48000) - 523.0) <= 5.0
+    assert len(heard) > 0.5 * 48000 and abs(peak_frequency(heard, 48000) - 523.0) <= 5.0
     assert len(notes) == 1 and "microphone" in notes[0] and "still plays" in notes[0]
 
 
@@ -168,8 +172,8 @@ async def test_a_44k1_output_refusing_our_rates_runs_at_its_own_default_rate(
         engine.stop()
         pulse.set_defaults()
         pulse.unload_module(module)
-    assert len(heard) > 0.9 * 44100, len(heard)  # the whole second, not sped up or cut
-    assert len(heard) < 1.1 * 44100, len(heard)
+    assert len(heard) > 0.54 * 44100, len(heard)  # the whole 0.6 s, not sped up or cut
+    assert len(heard) < 0.66 * 44100, len(heard)
     assert abs(peak_frequency(heard, 44100) - 440.0) <= 5.0
 
 
@@ -180,10 +184,10 @@ async def test_volume_and_gain_change_running_streams(pulse: PulseServer, tmp_pa
     try:
         await flowing(engine)
         with pulse.recorder("spk.monitor", rate=48000) as rec:
-            engine.play(tone(440.0, 3.0, 24000).tobytes(), engine.generation)
-            await asyncio.sleep(1.2)
+            engine.play(tone(440.0, 2.0, 24000).tobytes(), engine.generation)
+            await asyncio.sleep(0.8)
             engine.output_volume = 0.25  # mid-reply: what is already buffered gets quieter
-            await asyncio.sleep(1.2)
+            await asyncio.sleep(0.9)
         played = rec.recording.samples()
         full = await spoken_chunks(pulse, chunks, tmp_path)
         chunks.clear()
