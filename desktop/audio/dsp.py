@@ -291,6 +291,9 @@ class GateSettings:
     - silenced otherwise: it may be raw echo (start of a reply, a pairing made again after an
       underrun or a reopen, a reference late or missing, a canceller re-converging after the
       path changed or diverging on a tone).
+    - passed as it is (raw where AEC3 held it down) while a user talks over the reply whom
+      the reference does not explain (``talk_*``: the waveform test below), in frames well
+      above the share of echo that the correlation leaves room for.
     Once the canceller has **converged** on the current pairing (the median ERLE of the last
     ``converged_frames`` frames where loud echo was possible is at least ``converged_db``)
     and the echo's lag behind its reference is known, the near-end test uses the reference
@@ -349,9 +352,10 @@ class GateSettings:
     talk_max_correlation: float = 0.25  # echo is at most 6% of the microphone's energy
     talk_clear_correlation: float = 0.4
     talk_estimates: int = 3  # in a row, one every lag_every_frames
+    talk_again_estimates: int = 2  # after a gap between the same user's words
     talk_idle_every: int = 4  # estimates skipped while an echo path is known and no one talks
-    # 100 ms under active_rms: the next estimate must find the user again before the
-    # microphone passes raw (a gap between words; an echo that returns is found at once)
+    # 100 ms under active_rms: estimates must find the user again before the microphone
+    # passes raw (a gap between words; an echo that comes back instead ends it)
     talk_quiet_frames: int = 10
     talk_echo_margin_db: float = 6.0  # a frame passes raw when this far above the echo share
 
@@ -406,7 +410,6 @@ class EchoGate:
         self.talking_over = False  # a user the reference does not explain is talking
         self._talk_fresh = False  # ...and no quiet gap since an estimate said so
         self._echo_heard = 0  # estimates that found the reference in the microphone
-        self._undo: list[tuple[int, float]] = []  # (ratio count, coupling) at recent estimates
         self._cap2 = s.cap_rms**2
         self._active2 = s.active_rms**2
         self._converged_ratio = _db(s.converged_db)
@@ -476,6 +479,8 @@ class EchoGate:
                 self._talk_since = self._t + 1  # this frame's reference is unknown
             self._push(float(m[i]), float(r[i]), paired, quiet)
             frame = slice(i * FRAME, (i + 1) * FRAME)
+            # first, always: it also measures the path (from the user too: the safe side)
+            passes = self._passes(float(m[i]), float(e[i]), floor_energy, paired)
             if self._talks_over(float(m[i])):
                 # AEC3 holds a user it cannot tell from echo (RMS 1 against 3,000): the
                 # microphone goes out as it is, like the no_echo_path branch below. What
@@ -485,7 +490,7 @@ class EchoGate:
                         result = out.copy()
                     result[frame] = mic[frame]
                 self.stats.talk_over += 1
-            elif not self._passes(float(m[i]), float(e[i]), floor_energy, paired):
+            elif not passes:
                 if result is out:
                     result = out.copy()
                 result[frame] = 0
@@ -583,11 +588,10 @@ class EchoGate:
         """Is the loud microphone a user the reference does not explain (see GateSettings)?
 
         Decided on ``talk_estimates`` in a row, so a chance low correlation on echo does not
-        start it; ended by one clear correlation (the echo is back), by quiet, or by a new
-        pairing. What the gate learned from the user while deciding is undone: it was not echo.
+        start it; ended by one clear correlation (the echo is back), by a new pairing, or by
+        an unclear one after a quiet gap (which also stops the raw microphone until found again).
         """
         s = self._s
-        self._undo = [*self._undo[-(s.talk_estimates - 1) :], (self._ratio_count, self._coupling)]
         reach = min(s.talk_reach_frames, self._t - self._talk_since - s.talk_window_frames)
         mic_loud = float(self._recent(self._mic, 0, s.talk_window_frames).mean()) >= self._active2
         if reach < s.talk_min_reach_frames or not mic_loud:
@@ -608,13 +612,17 @@ class EchoGate:
             return
         if corr >= s.talk_max_correlation:
             self._talk_run = 0
+            if not self._talk_fresh:
+                self._end_talk()  # after a gap, what came back is not clearly the user
             return
         self._talk_run += 1
         if self.talking_over:
-            self._talk_fresh = True  # found again after a gap: one estimate is enough
+            # found again after a gap between words: fewer estimates than at first, but
+            # not one (a room's echo fell below talk_max_correlation by chance once in
+            # 1.5 s and its next frames went out raw, replay: RMS 876)
+            self._talk_fresh = self._talk_fresh or self._talk_run >= s.talk_again_estimates
         elif self._talk_run >= s.talk_estimates:
             self.talking_over = self._talk_fresh = True
-            self._ratio_count, self._coupling = self._undo[0]
 
     @property
     def echo_heard(self) -> bool:
@@ -655,13 +663,14 @@ class EchoGate:
                 self._recent(self._env, lo, lag + s.lag_slack_frames + 1 - lo).max()
             )
         if paired and bound >= self._active2:
-            if self.talking_over and m >= self._active2:
-                self._quiet_run = 0  # the user: not echo, and not a quiet microphone either
-            else:
-                if m >= self._active2:
-                    self._observe(m, e)
-                if self._render_on_long_enough():
-                    self._learn(m, e, peak)
+            # The user talking over the reply is learnt from too (as echo that AEC3 took off):
+            # a coupling too high is the safe side. Leaving them out measured the echo alone,
+            # and a room's reverberant echo then passed the near-end test once AEC3 had been
+            # disturbed by the double talk (replay, 90 ms room: RMS 876, 1.5 s after the user).
+            if m >= self._active2:
+                self._observe(m, e)
+            if self._render_on_long_enough():
+                self._learn(m, e, peak)
         if e <= self._cap2 or bound <= self._cap2:
             return True
         if m >= near_bound * margin:
@@ -698,9 +707,9 @@ class EchoGate:
         if m < self._active2:
             self._quiet_run += 1
             # A microphone that was heard carrying the reference has an echo path, however
-            # quiet it is now (a pause in the reply, the path's delay): undoing what was
-            # learnt from a user over the reply's start otherwise let a 90 ms path pass
-            # for "no echo path" and its echo out raw (replay, 56 chunks at RMS <= 8,900).
+            # quiet it is now (a pause in the reply, the path's delay): with little learnt
+            # while a user talked over the reply's start, a 90 ms room once passed for "no
+            # echo path" and its echo went out raw (replay, 56 chunks at RMS <= 8,900).
             if (
                 self._ratio_count < s.coupling_min_frames
                 and self._quiet_run >= s.no_echo_frames

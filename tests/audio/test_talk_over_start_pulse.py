@@ -110,4 +110,4 @@ async def test_echo_around_a_user_over_the_start_of_a_reply_is_not_sent(
     # Not asserted: the user getting through here. A user 10 dB over the echo makes up 90%
     # of the microphone, too little for the correlation to rule the echo out (it needs 94%),
     # and the first reply's canceller has not proven itself: the known gap (old and new code
-    # alike on real streams; a replay 0.3 s into the reply gets through in 0.22 s).
+    # alike on real streams; in replays the same user 0.05 s into a reply got through in 0.22 s).
