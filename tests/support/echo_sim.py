@@ -127,14 +127,13 @@ class Replay:
         span = slice(int(at_s / 0.02), int((at_s + length_s) / 0.02))
         loud = self.chunks(self.user)[span] >= SPEECH_RMS
         sent = self.chunks(self.sent)[span] >= SPEECH_RMS
-        return float(np.sum(loud & sent) / max(1, np.sum(loud)))
+        return int(np.sum(loud & sent)) / max(1, int(np.sum(loud)))
 
     def false_barge_in_share(self) -> float:
         model_only = self.model_only()[: len(self.speaking)]
         echo = (self.chunks(self.echo) > 100.0)[: len(self.speaking)]
         spoken = np.array(self.speaking, dtype=bool)
-        share = np.sum(spoken & model_only & echo) / max(1, np.sum(model_only & echo))
-        return float(share)
+        return int(np.sum(spoken & model_only & echo)) / max(1, int(np.sum(model_only & echo)))
 
 
 def _room_ir(seed: int, decay_ms: float = 150.0) -> F64:
