@@ -4,9 +4,10 @@ Issue 14, found by the whole-program test: with no echo path (a headset, or spea
 away) a user who started within ~150 ms of a reply reached the server at RMS 0-50 for the
 whole utterance. AEC3 held the user down itself (RMS ~1), the gate took those frames for
 cancelled echo and "no echo path" was never learnt (it needs 0.3 s of reply with the
-microphone quiet). The gate now tells a user
-from echo by waveform correlation with the reference (``NearEndTalk``): echo is the
-reference through a path, the user is not. Deterministic replays (``support.echo_sim``).
+microphone quiet). The gate now tells a user from echo by waveform correlation with the
+reference (``NearEndTalk``): echo is the reference through a path, the user is not.
+Deterministic replays (``support.echo_sim``); the same on real streams in
+``test_talk_over_start_pulse.py``.
 """
 
 from __future__ import annotations
