@@ -84,3 +84,29 @@ def test_echo_with_the_user_at_the_start_of_a_reply_is_not_sent(
     assert run.self_interruptions() == 0, f"echo sent as speech, worst {run.worst_echo_chunk()}"
     gate = run.processor.gate
     assert gate is not None and not gate.no_echo_path
+
+
+def test_the_talk_detector_tells_echo_from_a_user(reply: np.ndarray, user: np.ndarray) -> None:
+    """The fact the gate relies on: echo follows its reference's waveform, a user does not."""
+    import soxr
+
+    from desktop.audio.dsp import GateSettings, NearEndTalk
+
+    ref = soxr.resample(reply, 24000, 16000).astype(np.int16)[: 16000 * 3]
+    lag = 16000 * 120 // 1000  # 120 ms behind its reference
+    echo = np.concatenate((np.zeros(lag, np.int16), ref[:-lag]))
+    voice = np.zeros(len(ref), np.int16)
+    voice[: min(len(user), len(ref))] = scaled(user, 3000)[: len(ref)]
+
+    def worst(mic: np.ndarray, best: bool) -> float:
+        talk = NearEndTalk(GateSettings())
+        found = []
+        for i in range(0, len(ref), 320):
+            talk.push(mic[i : i + 320], ref[i : i + 320])
+            window = mic[max(0, i - 3200) : i + 320].astype(np.float64)
+            if i >= 16000 * 7 // 10 and np.sqrt(np.mean(window**2)) >= 300:
+                found.append(talk.correlation(50))
+        return min(found) if best else max(found)
+
+    assert worst(echo, best=True) >= 0.9  # a digital path: the waveform itself
+    assert worst(voice, best=False) < 0.4  # a user never looks like clear echo
