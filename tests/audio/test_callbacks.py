@@ -19,7 +19,9 @@ CLEAN = sd.CallbackFlags()
 def make_engine(**settings: object) -> AudioEngine:
     loop = asyncio.new_event_loop()
     loop.close()  # the callbacks never touch the loop; the worker is not started here
-    return AudioEngine(lambda _: None, loop, settings=AudioSettings(**settings))  # type: ignore[arg-type]
+    engine = AudioEngine(lambda _: None, loop, settings=AudioSettings(**settings))  # type: ignore[arg-type]
+    engine._out_stream = SimpleNamespace()  # type: ignore[assignment]  # play() needs a speaker
+    return engine
 
 
 def pull(engine: AudioEngine, status: sd.CallbackFlags = CLEAN, dac: float = 0.0) -> np.ndarray:

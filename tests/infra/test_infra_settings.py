@@ -88,6 +88,12 @@ def test_round_trip_of_every_field(home):
         jpeg_quality=70,
         log_level="DEBUG",
         first_run_done=True,
+        input_gain_db=-6.5,
+        output_volume=70,
+        technician_name="Sam Okafor",
+        report_dir="/srv/reports",
+        summary_model="gemini-2.5-flash-lite",
+        retention_days=30,
     )
     # Every saved field differs from its default, so the round trip proves each one.
     for f in dataclasses.fields(Settings):

@@ -100,6 +100,16 @@ RANGED: dict[str, tuple[st.SearchStrategy[Any], st.SearchStrategy[Any]]] = {
             st.just(math.nan),
         ),
     ),
+    "output_volume": _ranged(st.integers, *_spec_range("output_volume")),
+    "retention_days": _ranged(st.integers, *_spec_range("retention_days")),
+    "input_gain_db": (
+        st.floats(min_value=-20.0, max_value=20.0),
+        st.one_of(
+            st.floats(max_value=-20.0, exclude_max=True),
+            st.floats(min_value=20.0, exclude_min=True),
+            st.just(math.nan),
+        ),
+    ),
     "video_source": (TEXT.filter(lambda v: v.strip() != ""), st.sampled_from(["", "  ", "\t"])),
     "endpoint": (
         st.one_of(st.just(""), URLS),

@@ -33,6 +33,12 @@ EXPECTED = {
         "jpeg_quality",
         "log_level",
         "first_run_done",
+        "input_gain_db",
+        "output_volume",
+        "technician_name",
+        "report_dir",
+        "summary_model",
+        "retention_days",
     },
     Applies.NEXT_CONNECTION: {
         "model",
