@@ -211,6 +211,7 @@ async def echo_path(
     )
     processor = run.engine._processor
     gate = processor.gate if processor is not None else None
+    aligner = processor.aligner if processor is not None else None
     erle = run.erle_per_second()
     m2w = run.mic_to_wire_s()
     ghost = run.ghost_s()
@@ -221,6 +222,7 @@ async def echo_path(
         "self_interruptions": float(run.self_interruptions()),
         "self_interruption_times_s": run.self_interruption_times(),
         "false_barge_in_share": run.false_barge_in_share(),
+        "vad_on_share": run.vad_on_share(),
         "ghost_after_clear_ms": ghost * 1000 if ghost is not None else float("nan"),
         "underruns": float(run.underflows),
         "mic_to_wire_double_talk_ms": m2w[0] * 1000 if m2w else float("nan"),
@@ -229,6 +231,11 @@ async def echo_path(
         "cpu_dsp_share": run.cpu_dsp_s / run.wall_s,
         "gate_silenced_frames": float(gate.stats.suppressed) if gate else float("nan"),
         "gate_double_talk_frames": float(gate.stats.near_end) if gate else float("nan"),
+        # frames whose reference span had to be waited for (each wait polls and resamples),
+        # and pairings made (each underrun remakes it)
+        "reference_waits": float(aligner.waits) if aligner else float("nan"),
+        "reference_missing": float(aligner.missing) if aligner else float("nan"),
+        "pairings": float(aligner.anchors) if aligner else float("nan"),
     }
 
 
@@ -345,7 +352,8 @@ PATH_ROWS = [
     ("self-interruptions (echo chunks RMS >= 300)", "self_interruptions", "count", "0"),
     ("worst echo chunk sent", "worst_echo_chunk_rms", "rms", "< 300"),
     ("ERLE, worst second of the reply", "erle_db_min_s", "dB", ">= 30"),
-    ("false barge-in (local VAD on echo)", "false_barge_in_share", "share", "<= 0.02"),
+    ("false barge-in (local VAD turned on by echo)", "false_barge_in_share", "share", "<= 0.02"),
+    ("VAD on, model only (incl. its hangover after the user)", "vad_on_share", "share", ""),
     ("ghost at the device after clear()", "ghost_after_clear_ms", "ms", "<= 40"),
     ("output underruns during the reply", "underruns", "count", "0"),
     ("mic -> wire, model silent", "mic_to_wire_model_silent_ms", "ms", "<= 50"),

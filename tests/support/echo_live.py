@@ -44,14 +44,29 @@ class LiveRun:
     speaking: list[tuple[float, bool]] = field(default_factory=list)  # local VAD changes
 
     def false_barge_in_share(self) -> float:
-        """Share of model-only reply time the local VAD said the user was speaking."""
+        """Share of model-only reply time the local VAD said the user was speaking, from
+        turns on while only the model spoke (a barge-in on echo).
+
+        The VAD keeps ``speaking`` for its hangover (480 ms of quiet windows) after a real
+        user stops; that tail, past the guard after the user, is not the VAD firing on echo:
+        on real streams it was all of the 5-12 % once counted here, with nothing but zeros
+        sent after the user's last chunk (``vad_on_share`` still counts it).
+        """
+        return self._vad_share(only_echo_onsets=True)
+
+    def vad_on_share(self) -> float:
+        """Share of model-only reply time the local VAD was on, whatever turned it on."""
+        return self._vad_share(only_echo_onsets=False)
+
+    def _vad_share(self, *, only_echo_onsets: bool) -> float:
         end = self.cleared_at or (self.chunks[-1][0] if self.chunks else self.reply_start)
         grid = np.arange(self.reply_start, end, 0.02)
         state = np.zeros(len(grid), dtype=bool)
         for t, on in self.speaking:
-            state[grid >= t] = on
+            by_echo = bool(self.model_only(np.array([t]))[0]) or not only_echo_onsets
+            state[grid >= t] = on and by_echo
         mask = self.model_only(grid)
-        return float(np.sum(state & mask) / max(1, np.sum(mask)))
+        return int(np.sum(state & mask)) / max(1, int(np.sum(mask)))
 
     def _rms(self) -> tuple[F64, F64]:
         t = np.array([c[0] for c in self.chunks])

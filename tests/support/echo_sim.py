@@ -130,9 +130,24 @@ class Replay:
         return int(np.sum(loud & sent)) / max(1, int(np.sum(loud)))
 
     def false_barge_in_share(self) -> float:
+        """Share of model-only echo time with the local VAD on, from turns on while only the
+        model spoke: its hangover after a real user (480 ms) is not a barge-in on echo."""
+        return self._vad_share(only_echo_onsets=True)
+
+    def vad_on_share(self) -> float:
+        """Share of model-only echo time with the local VAD on, whatever turned it on."""
+        return self._vad_share(only_echo_onsets=False)
+
+    def _vad_share(self, *, only_echo_onsets: bool) -> float:
         model_only = self.model_only()[: len(self.speaking)]
         echo = (self.chunks(self.echo) > 100.0)[: len(self.speaking)]
         spoken = np.array(self.speaking, dtype=bool)
+        if only_echo_onsets:
+            by_echo = False
+            for i, on in enumerate(self.speaking):
+                if on and (i == 0 or not self.speaking[i - 1]):
+                    by_echo = bool(model_only[i])  # a turn on: did the user cause it?
+                spoken[i] = on and by_echo
         return int(np.sum(spoken & model_only & echo)) / max(1, int(np.sum(model_only & echo)))
 
 
