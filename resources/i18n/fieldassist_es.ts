@@ -5,1438 +5,1438 @@
     <name>Controller</name>
     <message>
         <source>Camera paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Cámara en pausa</translation>
     </message>
     <message>
         <source>No video source</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin fuente de vídeo</translation>
     </message>
     <message>
         <source>Video ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Vídeo terminado</translation>
     </message>
     <message>
         <source>Opening video source…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo la fuente de vídeo…</translation>
     </message>
     <message>
         <source>Video source lost: retrying…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuente de vídeo perdida: reintentando…</translation>
     </message>
     <message>
         <source>Video source unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuente de vídeo no disponible</translation>
     </message>
     <message>
         <source>Video not started</source>
-        <translation type="unfinished"></translation>
+        <translation>Vídeo no iniciado</translation>
     </message>
     <message>
         <source>Video stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Vídeo detenido</translation>
     </message>
     <message>
         <source>Start the session to send a message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicie la sesión para enviar un mensaje.</translation>
     </message>
     <message>
         <source>video {fps} fps</source>
-        <translation type="unfinished"></translation>
+        <translation>vídeo {fps} fps</translation>
     </message>
     <message>
         <source>Settings not saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes no guardados: {reason}</translation>
     </message>
     <message>
         <source>Settings saved. {waiting}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes guardados. {waiting}</translation>
     </message>
     <message>
         <source>The history is not available (see the log).</source>
-        <translation type="unfinished"></translation>
+        <translation>El historial no está disponible (consulte el registro).</translation>
     </message>
     <message>
         <source>Allow this action?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Permitir esta acción?</translation>
     </message>
     <message>
         <source>The assistant wants to run “{tool}”, which changes something outside this app.</source>
-        <translation type="unfinished"></translation>
+        <translation>El asistente quiere ejecutar «{tool}», que cambia algo fuera de esta aplicación.</translation>
     </message>
     <message>
         <source>Allow once</source>
-        <translation type="unfinished"></translation>
+        <translation>Permitir una vez</translation>
     </message>
     <message>
         <source>Allow for this session</source>
-        <translation type="unfinished"></translation>
+        <translation>Permitir en esta sesión</translation>
     </message>
     <message>
         <source>Don&apos;t allow</source>
-        <translation type="unfinished"></translation>
+        <translation>No permitir</translation>
     </message>
     <message>
         <source>Could not {action} the session; see the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falló «{action}» en la sesión; consulte el registro.</translation>
     </message>
 </context>
 <context>
     <name>History</name>
     <message>
         <source>Technician</source>
-        <translation type="unfinished"></translation>
+        <translation>Técnico</translation>
     </message>
     <message>
         <source>Assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistente</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>declined</source>
-        <translation type="unfinished"></translation>
+        <translation>rechazada</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelada</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando…</translation>
     </message>
     <message>
         <source>This session is being recorded and cannot be deleted now; delete it once it has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta sesión se está grabando y no se puede eliminar ahora; elimínela cuando haya terminado.</translation>
     </message>
     <message>
         <source>Deleting… (as soon as the history database can be written)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminando… (en cuanto se pueda escribir en la base de datos del historial)</translation>
     </message>
     <message>
         <source>not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>sin cerrar</translation>
     </message>
     <message>
         <source>{hours} h {minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
         <source>{minutes} min {seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} min {seconds} s</translation>
     </message>
     <message>
         <source>{seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{seconds} s</translation>
     </message>
     <message>
         <source>(no words)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sin palabras)</translation>
     </message>
     <message>
         <source>[interrupted]</source>
-        <translation type="unfinished"></translation>
+        <translation>[interrumpido]</translation>
     </message>
     <message>
         <source>Delete session</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar sesión</translation>
     </message>
     <message>
         <source>Session history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de sesiones</translation>
     </message>
     <message>
         <source>Job &amp;report…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Informe de trabajo…</translation>
     </message>
     <message>
         <source>Write the job report of the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Redactar el informe de trabajo de la sesión</translation>
     </message>
     <message>
         <source>The job report (PDF) of the selected session</source>
-        <translation type="unfinished"></translation>
+        <translation>El informe de trabajo (PDF) de la sesión seleccionada</translation>
     </message>
     <message>
         <source>Search all sessions: words said, notes, tools…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en todas las sesiones: lo dicho, notas, herramientas…</translation>
     </message>
     <message>
         <source>Search all sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en todas las sesiones</translation>
     </message>
     <message>
         <source>Sessions, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesiones, las más recientes primero</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Duración</translation>
     </message>
     <message>
         <source>Turns</source>
-        <translation type="unfinished"></translation>
+        <translation>Turnos</translation>
     </message>
     <message>
         <source>First words</source>
-        <translation type="unfinished"></translation>
+        <translation>Primeras palabras</translation>
     </message>
     <message>
         <source>Job</source>
-        <translation type="unfinished"></translation>
+        <translation>Trabajo</translation>
     </message>
     <message>
         <source>Transcript of the selected session</source>
-        <translation type="unfinished"></translation>
+        <translation>Transcripción de la sesión seleccionada</translation>
     </message>
     <message>
         <source>Export &amp;Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar a &amp;Markdown…</translation>
     </message>
     <message>
         <source>Export the session as Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar la sesión a Markdown</translation>
     </message>
     <message>
         <source>Export &amp;JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar a &amp;JSON…</translation>
     </message>
     <message>
         <source>Export the session as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar la sesión a JSON</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eliminar…</translation>
     </message>
     <message>
         <source>Delete the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar la sesión</translation>
     </message>
     <message>
         <source>History status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado del historial</translation>
     </message>
     <message>
         <source>The history can only be read while the app is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>El historial solo se puede leer mientras la aplicación está en marcha.</translation>
     </message>
     <message>
         <source>Could not read the history: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer el historial: {reason}</translation>
     </message>
     <message>
         <source>Best match</source>
-        <translation type="unfinished"></translation>
+        <translation>Mejor coincidencia</translation>
     </message>
     <message>
         <source>“{query}” found in {count} sessions.</source>
-        <translation type="unfinished"></translation>
+        <translation>«{query}» encontrado en {count} sesiones.</translation>
     </message>
     <message>
         <source>Nothing found for “{query}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró nada para «{query}».</translation>
     </message>
     <message>
         <source>No sessions recorded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay sesiones grabadas.</translation>
     </message>
     <message>
         <source>Could not read session {session}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer la sesión {session}: {reason}</translation>
     </message>
     <message>
         <source>{count} entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} entradas.</translation>
     </message>
     <message>
         <source>Writing the job report of session {session}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Redactando el informe de trabajo de la sesión {session}…</translation>
     </message>
     <message>
         <source>Exported to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportado a {path}</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>Export session</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar sesión</translation>
     </message>
     <message>
         <source>Exporting to {path}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportando a {path}…</translation>
     </message>
     <message>
         <source>Export failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Error al exportar: {reason}</translation>
     </message>
     <message>
         <source>Delete the session of {started} ({turns} turns)? Its transcript, tool calls and snapshots (the picture files too) cannot be recovered.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar la sesión del {started} ({turns} turnos)? Su transcripción, llamadas a herramientas e instantáneas (también los archivos de imagen) no se podrán recuperar.</translation>
     </message>
     <message>
         <source>Could not delete the session: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo eliminar la sesión: {reason}</translation>
     </message>
     <message>
         <source>Session deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión eliminada.</translation>
     </message>
 </context>
 <context>
     <name>Inspector</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen</translation>
     </message>
     <message>
         <source>Message inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspector de mensajes</translation>
     </message>
     <message>
         <source>Filter by direction (in, out) or type, e.g. “{example}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por dirección (in, out) o tipo, p. ej. «{example}»</translation>
     </message>
     <message>
         <source>Filter messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar mensajes</translation>
     </message>
     <message>
         <source>&amp;Filter:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filtro:</translation>
     </message>
     <message>
         <source>Message count</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de mensajes</translation>
     </message>
     <message>
         <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vaciar</translation>
     </message>
     <message>
         <source>Clear the message list</source>
-        <translation type="unfinished"></translation>
+        <translation>Vaciar la lista de mensajes</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportar…</translation>
     </message>
     <message>
         <source>Export the messages as JSON Lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar los mensajes como JSON Lines</translation>
     </message>
     <message>
         <source>Save the messages held here as JSON Lines, for IT support</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar los mensajes retenidos aquí como JSON Lines, para el soporte informático</translation>
     </message>
     <message>
         <source>Export result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado de la exportación</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes</translation>
     </message>
     <message>
         <source>Export failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Error al exportar: {reason}</translation>
     </message>
     <message>
         <source>Exported {count} messages to {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} mensajes exportados a {file}</translation>
     </message>
     <message>
         <source>Export messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar mensajes</translation>
     </message>
     <message>
         <source>JSON Lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
         <source>{held} messages</source>
-        <translation type="unfinished"></translation>
+        <translation>{held} mensajes</translation>
     </message>
     <message>
         <source>{shown} of {held} messages</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} de {held} mensajes</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Stop session</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener sesión</translation>
     </message>
     <message>
         <source>Start session</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión</translation>
     </message>
     <message>
         <source>Unmute</source>
-        <translation type="unfinished"></translation>
+        <translation>Activar micrófono</translation>
     </message>
     <message>
         <source>Mute</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciar</translation>
     </message>
     <message>
         <source>Pause camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar cámara</translation>
     </message>
     <message>
         <source>Resume camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Reanudar cámara</translation>
     </message>
     <message>
         <source>Camera off</source>
-        <translation type="unfinished"></translation>
+        <translation>Cámara apagada</translation>
     </message>
     <message>
         <source>Camera preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa de la cámara</translation>
     </message>
     <message>
         <source>Drag over the picture to black out a region before it is sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrastre sobre la imagen para tapar una zona antes de enviarla</translation>
     </message>
     <message>
         <source>Job / ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Trabajo / ticket</translation>
     </message>
     <message>
         <source>e.g. WO-4711</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. WO-4711</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitio</translation>
     </message>
     <message>
         <source>where</source>
-        <translation type="unfinished"></translation>
+        <translation>dónde</translation>
     </message>
     <message>
         <source>Equipment</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo</translation>
     </message>
     <message>
         <source>what is worked on</source>
-        <translation type="unfinished"></translation>
+        <translation>en qué se trabaja</translation>
     </message>
     <message>
         <source>Connect and start talking (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectar y empezar a hablar (Ctrl+Intro)</translation>
     </message>
     <message>
         <source>Stop sending the microphone (Ctrl+M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dejar de enviar el micrófono (Ctrl+M)</translation>
     </message>
     <message>
         <source>Pause or resume the camera (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar o reanudar la cámara (Ctrl+K)</translation>
     </message>
     <message>
         <source>Headset mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Modo auriculares</translation>
     </message>
     <message>
         <source>On: no echo cancellation (you wear a headset). Off: speaker mode for the laptop&apos;s own speakers (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Activado: sin cancelación de eco (lleva auriculares). Desactivado: modo altavoz para los altavoces del portátil (Ctrl+E)</translation>
     </message>
     <message>
         <source>Hold to talk</source>
-        <translation type="unfinished"></translation>
+        <translation>Mantener para hablar</translation>
     </message>
     <message>
         <source>Hold to speak (or hold F9); release to finish</source>
-        <translation type="unfinished"></translation>
+        <translation>Mantenga pulsado para hablar (o mantenga F9); suelte para terminar</translation>
     </message>
     <message>
         <source>Snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Instantánea</translation>
     </message>
     <message>
         <source>Send the current picture at full resolution and save it (F8)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar la imagen actual a resolución completa y guardarla (F8)</translation>
     </message>
     <message>
         <source>Clear masks</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar máscaras</translation>
     </message>
     <message>
         <source>Remove the blacked-out regions</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar las zonas tapadas</translation>
     </message>
     <message>
         <source>Video source: camera index, camera:NAME, a file, an rtsp:// or http:// URL, screen, screen:N or none (Enter to switch)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuente de vídeo: número de cámara, camera:NOMBRE, un archivo, una URL rtsp:// o http://, screen, screen:N o none (Intro para cambiar)</translation>
     </message>
     <message>
         <source>Video source</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuente de vídeo</translation>
     </message>
     <message>
         <source>{label}: in the job report&apos;s header</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: en la cabecera del informe de trabajo</translation>
     </message>
     <message>
         <source>Report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe…</translation>
     </message>
     <message>
         <source>Write the job report of the last session (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Redactar el informe de trabajo de la última sesión (Ctrl+R)</translation>
     </message>
     <message>
         <source>Type to the assistant and press Enter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba al asistente y pulse Intro…</translation>
     </message>
     <message>
         <source>Message to the assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje para el asistente</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar</translation>
     </message>
     <message>
         <source>Send the typed message (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar el mensaje escrito (Intro)</translation>
     </message>
     <message>
         <source>Source:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuente:</translation>
     </message>
     <message>
         <source>{label}:</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}:</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>No conectado</translation>
     </message>
     <message>
         <source>Connection state</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de la conexión</translation>
     </message>
     <message>
         <source>Video frames sent per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Fotogramas de vídeo enviados por segundo</translation>
     </message>
     <message>
         <source>Time left</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo restante</translation>
     </message>
     <message>
         <source>Microphone</source>
-        <translation type="unfinished"></translation>
+        <translation>Micrófono</translation>
     </message>
     <message>
         <source>Speaker</source>
-        <translation type="unfinished"></translation>
+        <translation>Altavoz</translation>
     </message>
     <message>
         <source>&amp;Session</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sesión</translation>
     </message>
     <message>
         <source>&amp;History…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historial…</translation>
     </message>
     <message>
         <source>Past sessions and exports</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesiones anteriores y exportaciones</translation>
     </message>
     <message>
         <source>Job &amp;report…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Informe de trabajo…</translation>
     </message>
     <message>
         <source>The last session&apos;s job report</source>
-        <translation type="unfinished"></translation>
+        <translation>El informe de trabajo de la última sesión</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajustes…</translation>
     </message>
     <message>
         <source>Connection, audio, video</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexión, audio, vídeo</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>Stop the session and close</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener la sesión y cerrar</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ver</translation>
     </message>
     <message>
         <source>&amp;Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Inspector</translation>
     </message>
     <message>
         <source>Messages to and from the service</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes enviados y recibidos del servicio</translation>
     </message>
     <message>
         <source>Share a screen &amp;region…</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartir una &amp;región de la pantalla…</translation>
     </message>
     <message>
         <source>Drag a rectangle over the desktop to share it</source>
-        <translation type="unfinished"></translation>
+        <translation>Trace un rectángulo sobre el escritorio para compartirlo</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;yuda</translation>
     </message>
     <message>
         <source>Open &amp;log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la carpeta de &amp;registros</translation>
     </message>
     <message>
         <source>Where the logs are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Dónde se guardan los registros</translation>
     </message>
     <message>
         <source>Save &amp;diagnostics…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar &amp;diagnóstico…</translation>
     </message>
     <message>
         <source>A zip for IT support, with no keys or passwords</source>
-        <translation type="unfinished"></translation>
+        <translation>Un zip para el soporte informático, sin claves ni contraseñas</translation>
     </message>
     <message>
         <source>&amp;About FieldAssist</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acerca de FieldAssist</translation>
     </message>
     <message>
         <source>Version, licences, logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión, licencias, registros</translation>
     </message>
 </context>
 <context>
     <name>Manuals</name>
     <message>
         <source>&amp;Manuals</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Manuales</translation>
     </message>
     <message>
         <source>Manuals folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta de manuales</translation>
     </message>
     <message>
         <source>PDF, Markdown and text documents the assistant may search</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos PDF, Markdown y de texto que el asistente puede consultar</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Examinar…</translation>
     </message>
     <message>
         <source>Choose the manuals folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir la carpeta de manuales</translation>
     </message>
     <message>
         <source>Manuals &amp;folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Carpeta de manuales:</translation>
     </message>
     <message>
         <source>Documents indexed</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos indexados</translation>
     </message>
     <message>
         <source>Indexing progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso de la indexación</translation>
     </message>
     <message>
         <source>&amp;Re-index now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reindexar ahora</translation>
     </message>
     <message>
         <source>Re-index the manuals</source>
-        <translation type="unfinished"></translation>
+        <translation>Reindexar los manuales</translation>
     </message>
     <message>
         <source>Indexing result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado de la indexación</translation>
     </message>
     <message>
         <source>Not indexed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún sin indexar</translation>
     </message>
     <message>
         <source>{count} documents indexed</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} documentos indexados</translation>
     </message>
     <message>
         <source>%v of %m {document}</source>
-        <translation type="unfinished"></translation>
+        <translation>%v de %m {document}</translation>
     </message>
     <message>
         <source>; {count} could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>; {count} no se pudieron leer</translation>
     </message>
     <message>
         <source>Done: {read} of {total} documents read{failed}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listo: {read} de {total} documentos leídos{failed}.</translation>
     </message>
 </context>
 <context>
     <name>Notices</name>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>No conectado</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectando…</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectado</translation>
     </message>
     <message>
         <source>Connected (rotating connection soon)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectado (cambio de conexión en breve)</translation>
     </message>
     <message>
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconectando…</translation>
     </message>
     <message>
         <source>Session stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión detenida</translation>
     </message>
     <message>
         <source>Session failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Error en la sesión</translation>
     </message>
     <message>
         <source>Offline simulator: add a Gemini API key in Settings to talk to Gemini</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulador sin conexión: añada una clave de API de Gemini en Ajustes para hablar con Gemini</translation>
     </message>
 </context>
 <context>
     <name>ReportSettings</name>
     <message>
         <source>&amp;Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Informes</translation>
     </message>
     <message>
         <source>Technician name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del técnico</translation>
     </message>
     <message>
         <source>as it should appear on the job reports</source>
-        <translation type="unfinished"></translation>
+        <translation>tal como debe aparecer en los informes de trabajo</translation>
     </message>
     <message>
         <source>&amp;Technician:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Técnico:</translation>
     </message>
     <message>
         <source>Reports folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta de informes</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Examinar…</translation>
     </message>
     <message>
         <source>Choose the reports folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir la carpeta de informes</translation>
     </message>
     <message>
         <source>Reports &amp;folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Carpeta de informes:</translation>
     </message>
     <message>
         <source>Summary model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelo de resumen</translation>
     </message>
     <message>
         <source>The text model that writes the report&apos;s summary from the session&apos;s record (one request per report); empty: the default</source>
-        <translation type="unfinished"></translation>
+        <translation>El modelo de texto que redacta el resumen del informe a partir del registro de la sesión (una solicitud por informe); vacío: el predeterminado</translation>
     </message>
     <message>
         <source>Summary &amp;model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modelo de resumen:</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nunca</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> días</translation>
     </message>
     <message>
         <source>Delete sessions older than</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar sesiones con más de</translation>
     </message>
     <message>
         <source>&amp;Delete sessions after:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eliminar sesiones tras:</translation>
     </message>
     <message>
         <source>Sessions older than this are deleted with their snapshots when a session starts. Reports already written are not touched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las sesiones más antiguas se eliminan con sus instantáneas al iniciar una sesión. Los informes ya redactados no se tocan.</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Automatic: Gemini API when a key is available, else the simulator</source>
-        <translation type="unfinished"></translation>
+        <translation>Automático: API de Gemini si hay una clave, si no el simulador</translation>
     </message>
     <message>
         <source>Gemini API (API key)</source>
-        <translation type="unfinished"></translation>
+        <translation>API de Gemini (clave de API)</translation>
     </message>
     <message>
         <source>Vertex AI (project, location, Application Default Credentials)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertex AI (proyecto, región, Application Default Credentials)</translation>
     </message>
     <message>
         <source>Offline simulator</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulador sin conexión</translation>
     </message>
     <message>
         <source>Examples: 0 (first camera), camera:1, screen, screen:0,0,1280,720, rtsp://camera.local/stream, /path/to/video.mp4, none</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejemplos: 0 (primera cámara), camera:1, screen, screen:0,0,1280,720, rtsp://camera.local/stream, /ruta/a/video.mp4, none</translation>
     </message>
     <message>
         <source>Looking in the system keyring…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando en el llavero del sistema…</translation>
     </message>
     <message>
         <source>Speaker mode (echo cancellation on)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modo altavoz (cancelación de eco activada)</translation>
     </message>
     <message>
         <source>Headset mode (echo cancellation off)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modo auriculares (cancelación de eco desactivada)</translation>
     </message>
     <message>
         <source>An API key has no spaces in it; paste it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una clave de API no contiene espacios; péguela de nuevo.</translation>
     </message>
     <message>
         <source>The Gemini API needs a key: enter one here or set GEMINI_API_KEY.</source>
-        <translation type="unfinished"></translation>
+        <translation>La API de Gemini necesita una clave: introdúzcala aquí o defina GEMINI_API_KEY.</translation>
     </message>
     <message>
         <source>{setting} must be {problem}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{setting} debe ser {problem}.</translation>
     </message>
     <message>
         <source>No file at {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún archivo en {path}.</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>Predeterminada</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Alta</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Baja</translation>
     </message>
     <message>
         <source>Co&amp;nnection</source>
-        <translation type="unfinished"></translation>
+        <translation>Co&amp;nexión</translation>
     </message>
     <message>
         <source>Con&amp;versation</source>
-        <translation type="unfinished"></translation>
+        <translation>Con&amp;versación</translation>
     </message>
     <message>
         <source>&amp;Audio</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Audio</translation>
     </message>
     <message>
         <source>V&amp;ideo</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;ídeo</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes</translation>
     </message>
     <message>
         <source>Settings sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Secciones de los ajustes</translation>
     </message>
     <message>
         <source>Save settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar ajustes</translation>
     </message>
     <message>
         <source>Cancel without saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar sin guardar</translation>
     </message>
     <message>
         <source>Problems to fix</source>
-        <translation type="unfinished"></translation>
+        <translation>Problemas por corregir</translation>
     </message>
     <message>
         <source>&amp;Backend:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Servicio:</translation>
     </message>
     <message>
         <source>Gemini API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave de API de Gemini</translation>
     </message>
     <message>
         <source>Stored in the system keyring, never in the settings file</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guarda en el llavero del sistema, nunca en el archivo de ajustes</translation>
     </message>
     <message>
         <source>&amp;Remove stored key</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitar la clave guardada</translation>
     </message>
     <message>
         <source>Remove the stored API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar la clave de API guardada</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clave de API:</translation>
     </message>
     <message>
         <source>From GOOGLE_CLOUD_PROJECT or the ADC project</source>
-        <translation type="unfinished"></translation>
+        <translation>De GOOGLE_CLOUD_PROJECT o del proyecto de ADC</translation>
     </message>
     <message>
         <source>&amp;Project:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Proyecto:</translation>
     </message>
     <message>
         <source>From GOOGLE_CLOUD_LOCATION, e.g. us-central1</source>
-        <translation type="unfinished"></translation>
+        <translation>De GOOGLE_CLOUD_LOCATION, p. ej. us-central1</translation>
     </message>
     <message>
         <source>&amp;Location:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Región:</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modelo:</translation>
     </message>
     <message>
         <source>Default Google endpoint; set for a corporate gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Punto de acceso predeterminado de Google; defínalo para una pasarela corporativa</translation>
     </message>
     <message>
         <source>&amp;Endpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Punto de &amp;acceso:</translation>
     </message>
     <message>
         <source>System certificates only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo certificados del sistema</translation>
     </message>
     <message>
         <source>Bro&amp;wse…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xaminar…</translation>
     </message>
     <message>
         <source>Choose a CA certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir un archivo de certificado de CA</translation>
     </message>
     <message>
         <source>&amp;CA file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo de &amp;CA:</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro&amp;bar conexión</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Probar conexión</translation>
     </message>
     <message>
         <source>Connection test result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado de la prueba de conexión</translation>
     </message>
     <message>
         <source>Not available in this build</source>
-        <translation type="unfinished"></translation>
+        <translation>No disponible en esta versión</translation>
     </message>
     <message>
         <source>The model&apos;s default voice</source>
-        <translation type="unfinished"></translation>
+        <translation>La voz predeterminada del modelo</translation>
     </message>
     <message>
         <source>V&amp;oice:</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;oz:</translation>
     </message>
     <message>
         <source>The model decides</source>
-        <translation type="unfinished"></translation>
+        <translation>El modelo decide</translation>
     </message>
     <message>
         <source>Response &amp;language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma de las respuestas:</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma del sistema</translation>
     </message>
     <message>
         <source>The window&apos;s language; it changes when FieldAssist starts again</source>
-        <translation type="unfinished"></translation>
+        <translation>El idioma de la ventana; cambia la próxima vez que se inicie FieldAssist</translation>
     </message>
     <message>
         <source>&amp;Interface language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma de la i&amp;nterfaz:</translation>
     </message>
     <message>
         <source>&amp;System instruction:</source>
-        <translation type="unfinished"></translation>
+        <translation>Instrucción del &amp;sistema:</translation>
     </message>
     <message>
         <source>&amp;Restore default instruction</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restaurar la instrucción predeterminada</translation>
     </message>
     <message>
         <source>Restore the default system instruction</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar la instrucción del sistema predeterminada</translation>
     </message>
     <message>
         <source>&amp;Microphone:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Micrófono:</translation>
     </message>
     <message>
         <source>S&amp;peaker:</source>
-        <translation type="unfinished"></translation>
+        <translation>Alta&amp;voz:</translation>
     </message>
     <message>
         <source>Re&amp;fresh devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Act&amp;ualizar dispositivos</translation>
     </message>
     <message>
         <source>Refresh the device lists</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizar las listas de dispositivos</translation>
     </message>
     <message>
         <source>&amp;Echo cancellation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelación de &amp;eco:</translation>
     </message>
     <message>
         <source>Instant &amp;barge-in: stop the reply on this computer once I have spoken for 0.25 s</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Interrupción inmediata: detener la respuesta en este equipo en cuanto haya hablado 0,25 s</translation>
     </message>
     <message>
         <source>Instant barge-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrupción inmediata</translation>
     </message>
     <message>
         <source>P&amp;ush-to-talk (send the microphone only while held)</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;ulsar para hablar (enviar el micrófono solo mientras se mantiene)</translation>
     </message>
     <message>
         <source>Push-to-talk</source>
-        <translation type="unfinished"></translation>
+        <translation>Pulsar para hablar</translation>
     </message>
     <message>
         <source>Speech &amp;detection sensitivity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sensibilidad de &amp;detección de voz:</translation>
     </message>
     <message>
         <source>Server default</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor del servidor</translation>
     </message>
     <message>
         <source>Silence &amp;that ends a turn:</source>
-        <translation type="unfinished"></translation>
+        <translation>Silencio que &amp;termina un turno:</translation>
     </message>
     <message>
         <source>Speaker v&amp;olume:</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;olumen del altavoz:</translation>
     </message>
     <message>
         <source>Microphone &amp;gain:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ganancia del micrófono:</translation>
     </message>
     <message>
         <source>Test spea&amp;ker</source>
-        <translation type="unfinished"></translation>
+        <translation>Probar alta&amp;voz</translation>
     </message>
     <message>
         <source>Test speaker: play a short chime</source>
-        <translation type="unfinished"></translation>
+        <translation>Probar altavoz: reproducir un tono corto</translation>
     </message>
     <message>
         <source>Test mi&amp;crophone</source>
-        <translation type="unfinished"></translation>
+        <translation>Probar mi&amp;crófono</translation>
     </message>
     <message>
         <source>Test microphone: record 3 seconds and play them back</source>
-        <translation type="unfinished"></translation>
+        <translation>Probar micrófono: grabar 3 segundos y reproducirlos</translation>
     </message>
     <message>
         <source>Microphone level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel del micrófono</translation>
     </message>
     <message>
         <source>Audio test result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado de la prueba de audio</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>&amp;Source:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fuente:</translation>
     </message>
     <message>
         <source>&amp;Frames per second:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fotogramas por segundo:</translation>
     </message>
     <message>
         <source>&amp;Longest side:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lado más largo:</translation>
     </message>
     <message>
         <source>&amp;JPEG quality:</source>
-        <translation type="unfinished"></translation>
+        <translation>Calidad &amp;JPEG:</translation>
     </message>
     <message>
         <source>{field} problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problema: {field}</translation>
     </message>
     <message>
         <source>{variable} is set in the environment and overrides a stored key.</source>
-        <translation type="unfinished"></translation>
+        <translation>{variable} está definida en el entorno y prevalece sobre una clave guardada.</translation>
     </message>
     <message>
         <source>A key is stored in the system keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hay una clave guardada en el llavero del sistema.</translation>
     </message>
     <message>
         <source>No key stored yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay ninguna clave guardada.</translation>
     </message>
     <message>
         <source>Type a new key to replace the stored one</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba una clave nueva para sustituir la guardada</translation>
     </message>
     <message>
         <source>Paste your key</source>
-        <translation type="unfinished"></translation>
+        <translation>Pegue su clave</translation>
     </message>
     <message>
         <source>Default: {model}</source>
-        <translation type="unfinished"></translation>
+        <translation>Predeterminado: {model}</translation>
     </message>
     <message>
         <source>Fix 1 problem to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrija 1 problema para guardar.</translation>
     </message>
     <message>
         <source>Fix {count} problems to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrija {count} problemas para guardar.</translation>
     </message>
     <message>
         <source>Saving the key in the system keyring…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando la clave en el llavero del sistema…</translation>
     </message>
     <message>
         <source>The stored key was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se quitó la clave guardada.</translation>
     </message>
     <message>
         <source>CA certificate bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquete de certificados de CA</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.crt);;All (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos PEM (*.pem *.crt);;Todos (*)</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Probando…</translation>
     </message>
     <message>
         <source>Test cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prueba cancelada.</translation>
     </message>
     <message>
         <source>The test itself failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>La propia prueba falló: {reason}</translation>
     </message>
     <message>
         <source>Playing a chime…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproduciendo un tono…</translation>
     </message>
     <message>
         <source>Recording 3 seconds: say something…</source>
-        <translation type="unfinished"></translation>
+        <translation>Grabando 3 segundos: diga algo…</translation>
     </message>
     <message>
         <source>Playing the recording back…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproduciendo la grabación…</translation>
     </message>
     <message>
         <source>The audio test failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>La prueba de audio falló: {reason}</translation>
     </message>
     <message>
         <source>Looking for devices…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando dispositivos…</translation>
     </message>
     <message>
         <source>Could not list audio devices: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron listar los dispositivos de audio: {reason}</translation>
     </message>
     <message>
         <source>{microphones} microphones, {speakers} speakers found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se encontraron {microphones} micrófonos y {speakers} altavoces.</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Predeterminado del sistema</translation>
     </message>
     <message>
         <source>{device} (not connected)</source>
-        <translation type="unfinished"></translation>
+        <translation>{device} (no conectado)</translation>
     </message>
 </context>
 <context>
     <name>Welcome</name>
     <message>
         <source>Welcome to FieldAssist</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenido a FieldAssist</translation>
     </message>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenida</translation>
     </message>
     <message>
         <source>FieldAssist talks to Gemini. Choose how to connect; you can change this later in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>FieldAssist habla con Gemini. Elija cómo conectarse; puede cambiarlo más tarde en Ajustes.</translation>
     </message>
     <message>
         <source>Enter a Gemini &amp;API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Introducir una clave de &amp;API de Gemini</translation>
     </message>
     <message>
         <source>Use &amp;Vertex AI with Application Default Credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar &amp;Vertex AI con Application Default Credentials</translation>
     </message>
     <message>
         <source>Continue with the offline &amp;simulator</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuar con el &amp;simulador sin conexión</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problema</translation>
     </message>
     <message>
         <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Continuar</translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuar</translation>
     </message>
     <message>
         <source>Gemini API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave de API de Gemini</translation>
     </message>
     <message>
         <source>&amp;Key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clave:</translation>
     </message>
     <message>
         <source>Create a key at &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;. It is kept in the system keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cree una clave en &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;. Se guarda en el llavero del sistema.</translation>
     </message>
     <message>
         <source>Google Cloud project</source>
-        <translation type="unfinished"></translation>
+        <translation>Proyecto de Google Cloud</translation>
     </message>
     <message>
         <source>Google Cloud location</source>
-        <translation type="unfinished"></translation>
+        <translation>Región de Google Cloud</translation>
     </message>
     <message>
         <source>&amp;Project:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Proyecto:</translation>
     </message>
     <message>
         <source>&amp;Location:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Región:</translation>
     </message>
     <message>
         <source>Sign in first with: gcloud auth application-default login</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicie sesión primero con: gcloud auth application-default login</translation>
     </message>
     <message>
         <source>A local stand-in that echoes what it hears. Nothing leaves this computer; useful to try the controls and the camera.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un sustituto local que repite lo que oye. Nada sale de este equipo; útil para probar los controles y la cámara.</translation>
     </message>
     <message>
         <source>Paste your API key, or pick another option.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pegue su clave de API o elija otra opción.</translation>
     </message>
     <message>
         <source>Enter the Google Cloud project to bill.</source>
-        <translation type="unfinished"></translation>
+        <translation>Introduzca el proyecto de Google Cloud que se facturará.</translation>
     </message>
     <message>
         <source>Enter a location such as us-central1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Introduzca una región, como us-central1.</translation>
     </message>
 </context>
 <context>
     <name>Widgets</name>
     <message>
         <source>{meter}: silent</source>
-        <translation type="unfinished"></translation>
+        <translation>{meter}: en silencio</translation>
     </message>
     <message>
         <source>, clipping</source>
-        <translation type="unfinished"></translation>
+        <translation>, saturando</translation>
     </message>
     <message>
         <source>below -60</source>
-        <translation type="unfinished"></translation>
+        <translation>por debajo de -60</translation>
     </message>
     <message>
         <source>{meter}: {rms} dBFS, peak {peak} dBFS{clip}</source>
-        <translation type="unfinished"></translation>
+        <translation>{meter}: {rms} dBFS, pico {peak} dBFS{clip}</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel</translation>
     </message>
     <message>
         <source>{meter} meter</source>
-        <translation type="unfinished"></translation>
+        <translation>Medidor de {meter}</translation>
     </message>
     <message>
         <source>{meter} level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel de {meter}</translation>
     </message>
     <message>
         <source>Listening</source>
-        <translation type="unfinished"></translation>
+        <translation>Escuchando</translation>
     </message>
     <message>
         <source>You are speaking</source>
-        <translation type="unfinished"></translation>
+        <translation>Usted está hablando</translation>
     </message>
     <message>
         <source>Assistant speaking</source>
-        <translation type="unfinished"></translation>
+        <translation>El asistente habla</translation>
     </message>
     <message>
         <source>Both speaking</source>
-        <translation type="unfinished"></translation>
+        <translation>Hablan los dos</translation>
     </message>
     <message>
         <source>Speaking indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicador de habla</translation>
     </message>
     <message>
         <source>{text}… [{hidden} more characters not shown]</source>
-        <translation type="unfinished"></translation>
+        <translation>{text}… [{hidden} caracteres más no mostrados]</translation>
     </message>
     <message>
         <source>You</source>
-        <translation type="unfinished"></translation>
+        <translation>Usted</translation>
     </message>
     <message>
         <source>Assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistente</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Herramienta</translation>
     </message>
     <message>
         <source>running…</source>
-        <translation type="unfinished"></translation>
+        <translation>en curso…</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>hecho</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>falló</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelada</translation>
     </message>
     <message>
         <source>Tool {name}: {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>Herramienta {name}: {status}</translation>
     </message>
     <message>
         <source>[interrupted]</source>
-        <translation type="unfinished"></translation>
+        <translation>[interrumpido]</translation>
     </message>
     <message>
         <source>Transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Transcripción</translation>
     </message>
     <message>
         <source>Notices</source>
-        <translation type="unfinished"></translation>
+        <translation>Avisos</translation>
     </message>
     <message>
         <source>Dismiss notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar aviso</translation>
     </message>
     <message>
         <source>Dismiss this notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar este aviso</translation>
     </message>
 </context>
 </TS>

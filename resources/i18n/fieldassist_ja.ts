@@ -5,1438 +5,1438 @@
     <name>Controller</name>
     <message>
         <source>Camera paused</source>
-        <translation type="unfinished"></translation>
+        <translation>カメラ一時停止中</translation>
     </message>
     <message>
         <source>No video source</source>
-        <translation type="unfinished"></translation>
+        <translation>ビデオソースなし</translation>
     </message>
     <message>
         <source>Video ended</source>
-        <translation type="unfinished"></translation>
+        <translation>ビデオ終了</translation>
     </message>
     <message>
         <source>Opening video source…</source>
-        <translation type="unfinished"></translation>
+        <translation>ビデオソースを開いています…</translation>
     </message>
     <message>
         <source>Video source lost: retrying…</source>
-        <translation type="unfinished"></translation>
+        <translation>ビデオソースが失われました: 再試行中…</translation>
     </message>
     <message>
         <source>Video source unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>ビデオソースを使用できません</translation>
     </message>
     <message>
         <source>Video not started</source>
-        <translation type="unfinished"></translation>
+        <translation>ビデオ未開始</translation>
     </message>
     <message>
         <source>Video stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>ビデオ停止</translation>
     </message>
     <message>
         <source>Start the session to send a message.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージを送るにはセッションを開始してください。</translation>
     </message>
     <message>
         <source>video {fps} fps</source>
-        <translation type="unfinished"></translation>
+        <translation>ビデオ {fps} fps</translation>
     </message>
     <message>
         <source>Settings not saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>設定を保存できませんでした: {reason}</translation>
     </message>
     <message>
         <source>Settings saved. {waiting}</source>
-        <translation type="unfinished"></translation>
+        <translation>設定を保存しました。{waiting}</translation>
     </message>
     <message>
         <source>The history is not available (see the log).</source>
-        <translation type="unfinished"></translation>
+        <translation>履歴を利用できません (ログを参照してください)。</translation>
     </message>
     <message>
         <source>Allow this action?</source>
-        <translation type="unfinished"></translation>
+        <translation>この操作を許可しますか?</translation>
     </message>
     <message>
         <source>The assistant wants to run “{tool}”, which changes something outside this app.</source>
-        <translation type="unfinished"></translation>
+        <translation>アシスタントが「{tool}」を実行しようとしています。これはこのアプリの外で何かを変更します。</translation>
     </message>
     <message>
         <source>Allow once</source>
-        <translation type="unfinished"></translation>
+        <translation>今回のみ許可</translation>
     </message>
     <message>
         <source>Allow for this session</source>
-        <translation type="unfinished"></translation>
+        <translation>このセッション中は許可</translation>
     </message>
     <message>
         <source>Don&apos;t allow</source>
-        <translation type="unfinished"></translation>
+        <translation>許可しない</translation>
     </message>
     <message>
         <source>Could not {action} the session; see the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>セッションの「{action}」に失敗しました。ログを参照してください。</translation>
     </message>
 </context>
 <context>
     <name>History</name>
     <message>
         <source>Technician</source>
-        <translation type="unfinished"></translation>
+        <translation>技術者</translation>
     </message>
     <message>
         <source>Assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>アシスタント</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>メモ</translation>
     </message>
     <message>
         <source>declined</source>
-        <translation type="unfinished"></translation>
+        <translation>拒否</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>取り消し</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>読み込み中…</translation>
     </message>
     <message>
         <source>This session is being recorded and cannot be deleted now; delete it once it has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>このセッションは記録中のため、今は削除できません。終了後に削除してください。</translation>
     </message>
     <message>
         <source>Deleting… (as soon as the history database can be written)</source>
-        <translation type="unfinished"></translation>
+        <translation>削除中… (履歴データベースに書き込めるようになり次第)</translation>
     </message>
     <message>
         <source>not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>未終了</translation>
     </message>
     <message>
         <source>{hours} h {minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} 時間 {minutes} 分</translation>
     </message>
     <message>
         <source>{minutes} min {seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} 分 {seconds} 秒</translation>
     </message>
     <message>
         <source>{seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{seconds} 秒</translation>
     </message>
     <message>
         <source>(no words)</source>
-        <translation type="unfinished"></translation>
+        <translation>(発話なし)</translation>
     </message>
     <message>
         <source>[interrupted]</source>
-        <translation type="unfinished"></translation>
+        <translation>[中断]</translation>
     </message>
     <message>
         <source>Delete session</source>
-        <translation type="unfinished"></translation>
+        <translation>セッションを削除</translation>
     </message>
     <message>
         <source>Session history</source>
-        <translation type="unfinished"></translation>
+        <translation>セッション履歴</translation>
     </message>
     <message>
         <source>Job &amp;report…</source>
-        <translation type="unfinished"></translation>
+        <translation>作業報告書(&amp;R)…</translation>
     </message>
     <message>
         <source>Write the job report of the session</source>
-        <translation type="unfinished"></translation>
+        <translation>このセッションの作業報告書を作成</translation>
     </message>
     <message>
         <source>The job report (PDF) of the selected session</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したセッションの作業報告書 (PDF)</translation>
     </message>
     <message>
         <source>Search all sessions: words said, notes, tools…</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのセッションを検索: 発言、メモ、ツール…</translation>
     </message>
     <message>
         <source>Search all sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのセッションを検索</translation>
     </message>
     <message>
         <source>Sessions, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>セッション (新しい順)</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>開始</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>時間</translation>
     </message>
     <message>
         <source>Turns</source>
-        <translation type="unfinished"></translation>
+        <translation>ターン</translation>
     </message>
     <message>
         <source>First words</source>
-        <translation type="unfinished"></translation>
+        <translation>最初の言葉</translation>
     </message>
     <message>
         <source>Job</source>
-        <translation type="unfinished"></translation>
+        <translation>作業</translation>
     </message>
     <message>
         <source>Transcript of the selected session</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したセッションの書き起こし</translation>
     </message>
     <message>
         <source>Export &amp;Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown で書き出し(&amp;M)…</translation>
     </message>
     <message>
         <source>Export the session as Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>セッションを Markdown で書き出す</translation>
     </message>
     <message>
         <source>Export &amp;JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON で書き出し(&amp;J)…</translation>
     </message>
     <message>
         <source>Export the session as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>セッションを JSON で書き出す</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>削除(&amp;D)…</translation>
     </message>
     <message>
         <source>Delete the session</source>
-        <translation type="unfinished"></translation>
+        <translation>セッションを削除</translation>
     </message>
     <message>
         <source>History status</source>
-        <translation type="unfinished"></translation>
+        <translation>履歴の状態</translation>
     </message>
     <message>
         <source>The history can only be read while the app is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>履歴はアプリの実行中にのみ読み込めます。</translation>
     </message>
     <message>
         <source>Could not read the history: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>履歴を読み込めませんでした: {reason}</translation>
     </message>
     <message>
         <source>Best match</source>
-        <translation type="unfinished"></translation>
+        <translation>最も一致</translation>
     </message>
     <message>
         <source>“{query}” found in {count} sessions.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{query}」が {count} 件のセッションで見つかりました。</translation>
     </message>
     <message>
         <source>Nothing found for “{query}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{query}」は見つかりませんでした。</translation>
     </message>
     <message>
         <source>No sessions recorded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>まだ記録されたセッションはありません。</translation>
     </message>
     <message>
         <source>Could not read session {session}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>セッション {session} を読み込めませんでした: {reason}</translation>
     </message>
     <message>
         <source>{count} entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 件。</translation>
     </message>
     <message>
         <source>Writing the job report of session {session}…</source>
-        <translation type="unfinished"></translation>
+        <translation>セッション {session} の作業報告書を作成中…</translation>
     </message>
     <message>
         <source>Exported to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} に書き出しました</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>Export session</source>
-        <translation type="unfinished"></translation>
+        <translation>セッションの書き出し</translation>
     </message>
     <message>
         <source>Exporting to {path}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} に書き出し中…</translation>
     </message>
     <message>
         <source>Export failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>書き出しに失敗しました: {reason}</translation>
     </message>
     <message>
         <source>Delete the session of {started} ({turns} turns)? Its transcript, tool calls and snapshots (the picture files too) cannot be recovered.</source>
-        <translation type="unfinished"></translation>
+        <translation>{started} のセッション ({turns} ターン) を削除しますか? 書き起こし、ツール呼び出し、スナップショット (画像ファイルも) は復元できません。</translation>
     </message>
     <message>
         <source>Could not delete the session: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>セッションを削除できませんでした: {reason}</translation>
     </message>
     <message>
         <source>Session deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>セッションを削除しました。</translation>
     </message>
 </context>
 <context>
     <name>Inspector</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>時刻</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>方向</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>種類</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>サイズ</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>概要</translation>
     </message>
     <message>
         <source>Message inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージインスペクター</translation>
     </message>
     <message>
         <source>Filter by direction (in, out) or type, e.g. “{example}”</source>
-        <translation type="unfinished"></translation>
+        <translation>方向 (in、out) または種類で絞り込み (例:「{example}」)</translation>
     </message>
     <message>
         <source>Filter messages</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージを絞り込む</translation>
     </message>
     <message>
         <source>&amp;Filter:</source>
-        <translation type="unfinished"></translation>
+        <translation>絞り込み(&amp;F):</translation>
     </message>
     <message>
         <source>Message count</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージ数</translation>
     </message>
     <message>
         <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
+        <translation>クリア(&amp;L)</translation>
     </message>
     <message>
         <source>Clear the message list</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージ一覧をクリア</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation>書き出し(&amp;X)…</translation>
     </message>
     <message>
         <source>Export the messages as JSON Lines</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージを JSON Lines で書き出す</translation>
     </message>
     <message>
         <source>Save the messages held here as JSON Lines, for IT support</source>
-        <translation type="unfinished"></translation>
+        <translation>ここにあるメッセージを IT サポート用に JSON Lines で保存</translation>
     </message>
     <message>
         <source>Export result</source>
-        <translation type="unfinished"></translation>
+        <translation>書き出しの結果</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージ</translation>
     </message>
     <message>
         <source>Export failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>書き出しに失敗しました: {reason}</translation>
     </message>
     <message>
         <source>Exported {count} messages to {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 件のメッセージを {file} に書き出しました</translation>
     </message>
     <message>
         <source>Export messages</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージの書き出し</translation>
     </message>
     <message>
         <source>JSON Lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
         <source>{held} messages</source>
-        <translation type="unfinished"></translation>
+        <translation>{held} 件のメッセージ</translation>
     </message>
     <message>
         <source>{shown} of {held} messages</source>
-        <translation type="unfinished"></translation>
+        <translation>{held} 件中 {shown} 件のメッセージ</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Stop session</source>
-        <translation type="unfinished"></translation>
+        <translation>セッション終了</translation>
     </message>
     <message>
         <source>Start session</source>
-        <translation type="unfinished"></translation>
+        <translation>セッション開始</translation>
     </message>
     <message>
         <source>Unmute</source>
-        <translation type="unfinished"></translation>
+        <translation>ミュート解除</translation>
     </message>
     <message>
         <source>Mute</source>
-        <translation type="unfinished"></translation>
+        <translation>ミュート</translation>
     </message>
     <message>
         <source>Pause camera</source>
-        <translation type="unfinished"></translation>
+        <translation>カメラ一時停止</translation>
     </message>
     <message>
         <source>Resume camera</source>
-        <translation type="unfinished"></translation>
+        <translation>カメラ再開</translation>
     </message>
     <message>
         <source>Camera off</source>
-        <translation type="unfinished"></translation>
+        <translation>カメラオフ</translation>
     </message>
     <message>
         <source>Camera preview</source>
-        <translation type="unfinished"></translation>
+        <translation>カメラのプレビュー</translation>
     </message>
     <message>
         <source>Drag over the picture to black out a region before it is sent</source>
-        <translation type="unfinished"></translation>
+        <translation>画像の上をドラッグすると、送信前にその範囲を黒く塗りつぶします</translation>
     </message>
     <message>
         <source>Job / ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>作業 / チケット</translation>
     </message>
     <message>
         <source>e.g. WO-4711</source>
-        <translation type="unfinished"></translation>
+        <translation>例: WO-4711</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>現場</translation>
     </message>
     <message>
         <source>where</source>
-        <translation type="unfinished"></translation>
+        <translation>場所</translation>
     </message>
     <message>
         <source>Equipment</source>
-        <translation type="unfinished"></translation>
+        <translation>設備</translation>
     </message>
     <message>
         <source>what is worked on</source>
-        <translation type="unfinished"></translation>
+        <translation>作業対象</translation>
     </message>
     <message>
         <source>Connect and start talking (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>接続して話し始める (Ctrl+Return)</translation>
     </message>
     <message>
         <source>Stop sending the microphone (Ctrl+M)</source>
-        <translation type="unfinished"></translation>
+        <translation>マイクの送信を止める (Ctrl+M)</translation>
     </message>
     <message>
         <source>Pause or resume the camera (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>カメラを一時停止または再開 (Ctrl+K)</translation>
     </message>
     <message>
         <source>Headset mode</source>
-        <translation type="unfinished"></translation>
+        <translation>ヘッドセットモード</translation>
     </message>
     <message>
         <source>On: no echo cancellation (you wear a headset). Off: speaker mode for the laptop&apos;s own speakers (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>オン: エコーキャンセルなし (ヘッドセット使用時)。オフ: ノートPC内蔵スピーカー用のスピーカーモード (Ctrl+E)</translation>
     </message>
     <message>
         <source>Hold to talk</source>
-        <translation type="unfinished"></translation>
+        <translation>押して話す</translation>
     </message>
     <message>
         <source>Hold to speak (or hold F9); release to finish</source>
-        <translation type="unfinished"></translation>
+        <translation>押している間 (または F9 を押している間) 話せます。離すと終了</translation>
     </message>
     <message>
         <source>Snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>スナップショット</translation>
     </message>
     <message>
         <source>Send the current picture at full resolution and save it (F8)</source>
-        <translation type="unfinished"></translation>
+        <translation>現在の画像をフル解像度で送信して保存 (F8)</translation>
     </message>
     <message>
         <source>Clear masks</source>
-        <translation type="unfinished"></translation>
+        <translation>マスクを消去</translation>
     </message>
     <message>
         <source>Remove the blacked-out regions</source>
-        <translation type="unfinished"></translation>
+        <translation>黒く塗りつぶした範囲を取り除く</translation>
     </message>
     <message>
         <source>Video source: camera index, camera:NAME, a file, an rtsp:// or http:// URL, screen, screen:N or none (Enter to switch)</source>
-        <translation type="unfinished"></translation>
+        <translation>ビデオソース: カメラ番号、camera:名前、ファイル、rtsp:// または http:// の URL、screen、screen:N、none (Enter で切り替え)</translation>
     </message>
     <message>
         <source>Video source</source>
-        <translation type="unfinished"></translation>
+        <translation>ビデオソース</translation>
     </message>
     <message>
         <source>{label}: in the job report&apos;s header</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: 作業報告書のヘッダーに記載</translation>
     </message>
     <message>
         <source>Report…</source>
-        <translation type="unfinished"></translation>
+        <translation>報告書…</translation>
     </message>
     <message>
         <source>Write the job report of the last session (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>直前のセッションの作業報告書を作成 (Ctrl+R)</translation>
     </message>
     <message>
         <source>Type to the assistant and press Enter…</source>
-        <translation type="unfinished"></translation>
+        <translation>アシスタントへのメッセージを入力して Enter…</translation>
     </message>
     <message>
         <source>Message to the assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>アシスタントへのメッセージ</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>送信</translation>
     </message>
     <message>
         <source>Send the typed message (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>入力したメッセージを送信 (Enter)</translation>
     </message>
     <message>
         <source>Source:</source>
-        <translation type="unfinished"></translation>
+        <translation>ソース:</translation>
     </message>
     <message>
         <source>{label}:</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}:</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>未接続</translation>
     </message>
     <message>
         <source>Connection state</source>
-        <translation type="unfinished"></translation>
+        <translation>接続状態</translation>
     </message>
     <message>
         <source>Video frames sent per second</source>
-        <translation type="unfinished"></translation>
+        <translation>1 秒あたりの送信ビデオフレーム数</translation>
     </message>
     <message>
         <source>Time left</source>
-        <translation type="unfinished"></translation>
+        <translation>残り時間</translation>
     </message>
     <message>
         <source>Microphone</source>
-        <translation type="unfinished"></translation>
+        <translation>マイク</translation>
     </message>
     <message>
         <source>Speaker</source>
-        <translation type="unfinished"></translation>
+        <translation>スピーカー</translation>
     </message>
     <message>
         <source>&amp;Session</source>
-        <translation type="unfinished"></translation>
+        <translation>セッション(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;History…</source>
-        <translation type="unfinished"></translation>
+        <translation>履歴(&amp;H)…</translation>
     </message>
     <message>
         <source>Past sessions and exports</source>
-        <translation type="unfinished"></translation>
+        <translation>過去のセッションと書き出し</translation>
     </message>
     <message>
         <source>Job &amp;report…</source>
-        <translation type="unfinished"></translation>
+        <translation>作業報告書(&amp;R)…</translation>
     </message>
     <message>
         <source>The last session&apos;s job report</source>
-        <translation type="unfinished"></translation>
+        <translation>直前のセッションの作業報告書</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>設定(&amp;S)…</translation>
     </message>
     <message>
         <source>Connection, audio, video</source>
-        <translation type="unfinished"></translation>
+        <translation>接続、オーディオ、ビデオ</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>終了(&amp;Q)</translation>
     </message>
     <message>
         <source>Stop the session and close</source>
-        <translation type="unfinished"></translation>
+        <translation>セッションを終了して閉じる</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>表示(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>インスペクター(&amp;I)</translation>
     </message>
     <message>
         <source>Messages to and from the service</source>
-        <translation type="unfinished"></translation>
+        <translation>サービスとの間のメッセージ</translation>
     </message>
     <message>
         <source>Share a screen &amp;region…</source>
-        <translation type="unfinished"></translation>
+        <translation>画面の範囲を共有(&amp;R)…</translation>
     </message>
     <message>
         <source>Drag a rectangle over the desktop to share it</source>
-        <translation type="unfinished"></translation>
+        <translation>デスクトップ上で四角形をドラッグして共有</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
         <source>Open &amp;log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>ログフォルダーを開く(&amp;L)</translation>
     </message>
     <message>
         <source>Where the logs are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>ログの保存場所</translation>
     </message>
     <message>
         <source>Save &amp;diagnostics…</source>
-        <translation type="unfinished"></translation>
+        <translation>診断情報を保存(&amp;D)…</translation>
     </message>
     <message>
         <source>A zip for IT support, with no keys or passwords</source>
-        <translation type="unfinished"></translation>
+        <translation>IT サポート用の zip (キーやパスワードは含みません)</translation>
     </message>
     <message>
         <source>&amp;About FieldAssist</source>
-        <translation type="unfinished"></translation>
+        <translation>FieldAssist について(&amp;A)</translation>
     </message>
     <message>
         <source>Version, licences, logs</source>
-        <translation type="unfinished"></translation>
+        <translation>バージョン、ライセンス、ログ</translation>
     </message>
 </context>
 <context>
     <name>Manuals</name>
     <message>
         <source>&amp;Manuals</source>
-        <translation type="unfinished"></translation>
+        <translation>マニュアル(&amp;M)</translation>
     </message>
     <message>
         <source>Manuals folder</source>
-        <translation type="unfinished"></translation>
+        <translation>マニュアルフォルダー</translation>
     </message>
     <message>
         <source>PDF, Markdown and text documents the assistant may search</source>
-        <translation type="unfinished"></translation>
+        <translation>アシスタントが検索できる PDF、Markdown、テキスト文書</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>参照…</translation>
     </message>
     <message>
         <source>Choose the manuals folder</source>
-        <translation type="unfinished"></translation>
+        <translation>マニュアルフォルダーを選ぶ</translation>
     </message>
     <message>
         <source>Manuals &amp;folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>マニュアルフォルダー(&amp;F):</translation>
     </message>
     <message>
         <source>Documents indexed</source>
-        <translation type="unfinished"></translation>
+        <translation>索引済みの文書</translation>
     </message>
     <message>
         <source>Indexing progress</source>
-        <translation type="unfinished"></translation>
+        <translation>索引作成の進行状況</translation>
     </message>
     <message>
         <source>&amp;Re-index now</source>
-        <translation type="unfinished"></translation>
+        <translation>今すぐ索引を再作成(&amp;R)</translation>
     </message>
     <message>
         <source>Re-index the manuals</source>
-        <translation type="unfinished"></translation>
+        <translation>マニュアルの索引を再作成</translation>
     </message>
     <message>
         <source>Indexing result</source>
-        <translation type="unfinished"></translation>
+        <translation>索引作成の結果</translation>
     </message>
     <message>
         <source>Not indexed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>まだ索引がありません</translation>
     </message>
     <message>
         <source>{count} documents indexed</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 件の文書を索引済み</translation>
     </message>
     <message>
         <source>%v of %m {document}</source>
-        <translation type="unfinished"></translation>
+        <translation>%m 件中 %v 件 {document}</translation>
     </message>
     <message>
         <source>; {count} could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>。{count} 件は読み込めませんでした</translation>
     </message>
     <message>
         <source>Done: {read} of {total} documents read{failed}.</source>
-        <translation type="unfinished"></translation>
+        <translation>完了: {total} 件中 {read} 件の文書を読み込みました{failed}。</translation>
     </message>
 </context>
 <context>
     <name>Notices</name>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>未接続</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>接続中…</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>接続済み</translation>
     </message>
     <message>
         <source>Connected (rotating connection soon)</source>
-        <translation type="unfinished"></translation>
+        <translation>接続済み (まもなく接続を切り替えます)</translation>
     </message>
     <message>
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>再接続中…</translation>
     </message>
     <message>
         <source>Session stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>セッション終了</translation>
     </message>
     <message>
         <source>Session failed</source>
-        <translation type="unfinished"></translation>
+        <translation>セッション失敗</translation>
     </message>
     <message>
         <source>Offline simulator: add a Gemini API key in Settings to talk to Gemini</source>
-        <translation type="unfinished"></translation>
+        <translation>オフラインシミュレーター: Gemini と話すには設定で Gemini API キーを追加してください</translation>
     </message>
 </context>
 <context>
     <name>ReportSettings</name>
     <message>
         <source>&amp;Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>報告書(&amp;R)</translation>
     </message>
     <message>
         <source>Technician name</source>
-        <translation type="unfinished"></translation>
+        <translation>技術者名</translation>
     </message>
     <message>
         <source>as it should appear on the job reports</source>
-        <translation type="unfinished"></translation>
+        <translation>作業報告書に載せる表記で</translation>
     </message>
     <message>
         <source>&amp;Technician:</source>
-        <translation type="unfinished"></translation>
+        <translation>技術者(&amp;T):</translation>
     </message>
     <message>
         <source>Reports folder</source>
-        <translation type="unfinished"></translation>
+        <translation>報告書フォルダー</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>参照…</translation>
     </message>
     <message>
         <source>Choose the reports folder</source>
-        <translation type="unfinished"></translation>
+        <translation>報告書フォルダーを選ぶ</translation>
     </message>
     <message>
         <source>Reports &amp;folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>報告書フォルダー(&amp;F):</translation>
     </message>
     <message>
         <source>Summary model</source>
-        <translation type="unfinished"></translation>
+        <translation>要約モデル</translation>
     </message>
     <message>
         <source>The text model that writes the report&apos;s summary from the session&apos;s record (one request per report); empty: the default</source>
-        <translation type="unfinished"></translation>
+        <translation>セッションの記録から報告書の要約を書くテキストモデル (報告書 1 件につき 1 リクエスト)。空欄: 既定のモデル</translation>
     </message>
     <message>
         <source>Summary &amp;model:</source>
-        <translation type="unfinished"></translation>
+        <translation>要約モデル(&amp;M):</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>しない</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> 日</translation>
     </message>
     <message>
         <source>Delete sessions older than</source>
-        <translation type="unfinished"></translation>
+        <translation>これより古いセッションを削除</translation>
     </message>
     <message>
         <source>&amp;Delete sessions after:</source>
-        <translation type="unfinished"></translation>
+        <translation>セッションの削除までの期間(&amp;D):</translation>
     </message>
     <message>
         <source>Sessions older than this are deleted with their snapshots when a session starts. Reports already written are not touched.</source>
-        <translation type="unfinished"></translation>
+        <translation>これより古いセッションは、セッション開始時にスナップショットとともに削除されます。作成済みの報告書はそのまま残ります。</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Automatic: Gemini API when a key is available, else the simulator</source>
-        <translation type="unfinished"></translation>
+        <translation>自動: キーがあれば Gemini API、なければシミュレーター</translation>
     </message>
     <message>
         <source>Gemini API (API key)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemini API (API キー)</translation>
     </message>
     <message>
         <source>Vertex AI (project, location, Application Default Credentials)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertex AI (プロジェクト、リージョン、Application Default Credentials)</translation>
     </message>
     <message>
         <source>Offline simulator</source>
-        <translation type="unfinished"></translation>
+        <translation>オフラインシミュレーター</translation>
     </message>
     <message>
         <source>Examples: 0 (first camera), camera:1, screen, screen:0,0,1280,720, rtsp://camera.local/stream, /path/to/video.mp4, none</source>
-        <translation type="unfinished"></translation>
+        <translation>例: 0 (1 台目のカメラ)、camera:1、screen、screen:0,0,1280,720、rtsp://camera.local/stream、/path/to/video.mp4、none</translation>
     </message>
     <message>
         <source>Looking in the system keyring…</source>
-        <translation type="unfinished"></translation>
+        <translation>システムのキーリングを確認中…</translation>
     </message>
     <message>
         <source>Speaker mode (echo cancellation on)</source>
-        <translation type="unfinished"></translation>
+        <translation>スピーカーモード (エコーキャンセルあり)</translation>
     </message>
     <message>
         <source>Headset mode (echo cancellation off)</source>
-        <translation type="unfinished"></translation>
+        <translation>ヘッドセットモード (エコーキャンセルなし)</translation>
     </message>
     <message>
         <source>An API key has no spaces in it; paste it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>API キーに空白は含まれません。もう一度貼り付けてください。</translation>
     </message>
     <message>
         <source>The Gemini API needs a key: enter one here or set GEMINI_API_KEY.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemini API にはキーが必要です。ここに入力するか GEMINI_API_KEY を設定してください。</translation>
     </message>
     <message>
         <source>{setting} must be {problem}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{setting} は {problem} である必要があります。</translation>
     </message>
     <message>
         <source>No file at {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} にファイルがありません。</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>既定</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>高</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>低</translation>
     </message>
     <message>
         <source>Co&amp;nnection</source>
-        <translation type="unfinished"></translation>
+        <translation>接続(&amp;N)</translation>
     </message>
     <message>
         <source>Con&amp;versation</source>
-        <translation type="unfinished"></translation>
+        <translation>会話(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Audio</source>
-        <translation type="unfinished"></translation>
+        <translation>オーディオ(&amp;A)</translation>
     </message>
     <message>
         <source>V&amp;ideo</source>
-        <translation type="unfinished"></translation>
+        <translation>ビデオ(&amp;I)</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>設定</translation>
     </message>
     <message>
         <source>Settings sections</source>
-        <translation type="unfinished"></translation>
+        <translation>設定の項目</translation>
     </message>
     <message>
         <source>Save settings</source>
-        <translation type="unfinished"></translation>
+        <translation>設定を保存</translation>
     </message>
     <message>
         <source>Cancel without saving</source>
-        <translation type="unfinished"></translation>
+        <translation>保存せずにキャンセル</translation>
     </message>
     <message>
         <source>Problems to fix</source>
-        <translation type="unfinished"></translation>
+        <translation>修正が必要な問題</translation>
     </message>
     <message>
         <source>&amp;Backend:</source>
-        <translation type="unfinished"></translation>
+        <translation>バックエンド(&amp;B):</translation>
     </message>
     <message>
         <source>Gemini API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemini API キー</translation>
     </message>
     <message>
         <source>Stored in the system keyring, never in the settings file</source>
-        <translation type="unfinished"></translation>
+        <translation>システムのキーリングに保存され、設定ファイルには保存されません</translation>
     </message>
     <message>
         <source>&amp;Remove stored key</source>
-        <translation type="unfinished"></translation>
+        <translation>保存済みのキーを削除(&amp;R)</translation>
     </message>
     <message>
         <source>Remove the stored API key</source>
-        <translation type="unfinished"></translation>
+        <translation>保存済みの API キーを削除</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API キー(&amp;K):</translation>
     </message>
     <message>
         <source>From GOOGLE_CLOUD_PROJECT or the ADC project</source>
-        <translation type="unfinished"></translation>
+        <translation>GOOGLE_CLOUD_PROJECT または ADC のプロジェクトから</translation>
     </message>
     <message>
         <source>&amp;Project:</source>
-        <translation type="unfinished"></translation>
+        <translation>プロジェクト(&amp;P):</translation>
     </message>
     <message>
         <source>From GOOGLE_CLOUD_LOCATION, e.g. us-central1</source>
-        <translation type="unfinished"></translation>
+        <translation>GOOGLE_CLOUD_LOCATION から (例: us-central1)</translation>
     </message>
     <message>
         <source>&amp;Location:</source>
-        <translation type="unfinished"></translation>
+        <translation>リージョン(&amp;L):</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>モデル(&amp;M):</translation>
     </message>
     <message>
         <source>Default Google endpoint; set for a corporate gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Google の既定のエンドポイント。社内ゲートウェイを使う場合に設定</translation>
     </message>
     <message>
         <source>&amp;Endpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>エンドポイント(&amp;E):</translation>
     </message>
     <message>
         <source>System certificates only</source>
-        <translation type="unfinished"></translation>
+        <translation>システムの証明書のみ</translation>
     </message>
     <message>
         <source>Bro&amp;wse…</source>
-        <translation type="unfinished"></translation>
+        <translation>参照(&amp;W)…</translation>
     </message>
     <message>
         <source>Choose a CA certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 証明書ファイルを選ぶ</translation>
     </message>
     <message>
         <source>&amp;CA file:</source>
-        <translation type="unfinished"></translation>
+        <translation>CA ファイル(&amp;C):</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>接続テスト(&amp;T)</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>接続テスト</translation>
     </message>
     <message>
         <source>Connection test result</source>
-        <translation type="unfinished"></translation>
+        <translation>接続テストの結果</translation>
     </message>
     <message>
         <source>Not available in this build</source>
-        <translation type="unfinished"></translation>
+        <translation>このビルドでは利用できません</translation>
     </message>
     <message>
         <source>The model&apos;s default voice</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルの既定の音声</translation>
     </message>
     <message>
         <source>V&amp;oice:</source>
-        <translation type="unfinished"></translation>
+        <translation>音声(&amp;O):</translation>
     </message>
     <message>
         <source>The model decides</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルに任せる</translation>
     </message>
     <message>
         <source>Response &amp;language:</source>
-        <translation type="unfinished"></translation>
+        <translation>応答の言語(&amp;L):</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>システムの言語</translation>
     </message>
     <message>
         <source>The window&apos;s language; it changes when FieldAssist starts again</source>
-        <translation type="unfinished"></translation>
+        <translation>ウィンドウの言語。FieldAssist の次回起動時に切り替わります</translation>
     </message>
     <message>
         <source>&amp;Interface language:</source>
-        <translation type="unfinished"></translation>
+        <translation>表示言語(&amp;I):</translation>
     </message>
     <message>
         <source>&amp;System instruction:</source>
-        <translation type="unfinished"></translation>
+        <translation>システム指示(&amp;S):</translation>
     </message>
     <message>
         <source>&amp;Restore default instruction</source>
-        <translation type="unfinished"></translation>
+        <translation>既定の指示に戻す(&amp;R)</translation>
     </message>
     <message>
         <source>Restore the default system instruction</source>
-        <translation type="unfinished"></translation>
+        <translation>既定のシステム指示に戻す</translation>
     </message>
     <message>
         <source>&amp;Microphone:</source>
-        <translation type="unfinished"></translation>
+        <translation>マイク(&amp;M):</translation>
     </message>
     <message>
         <source>S&amp;peaker:</source>
-        <translation type="unfinished"></translation>
+        <translation>スピーカー(&amp;P):</translation>
     </message>
     <message>
         <source>Re&amp;fresh devices</source>
-        <translation type="unfinished"></translation>
+        <translation>デバイスを更新(&amp;F)</translation>
     </message>
     <message>
         <source>Refresh the device lists</source>
-        <translation type="unfinished"></translation>
+        <translation>デバイス一覧を更新</translation>
     </message>
     <message>
         <source>&amp;Echo cancellation:</source>
-        <translation type="unfinished"></translation>
+        <translation>エコーキャンセル(&amp;E):</translation>
     </message>
     <message>
         <source>Instant &amp;barge-in: stop the reply on this computer once I have spoken for 0.25 s</source>
-        <translation type="unfinished"></translation>
+        <translation>即時割り込み(&amp;B): 0.25 秒話したらこのコンピューターで応答を止める</translation>
     </message>
     <message>
         <source>Instant barge-in</source>
-        <translation type="unfinished"></translation>
+        <translation>即時割り込み</translation>
     </message>
     <message>
         <source>P&amp;ush-to-talk (send the microphone only while held)</source>
-        <translation type="unfinished"></translation>
+        <translation>プッシュトゥトーク (押している間だけマイクを送信)(&amp;U)</translation>
     </message>
     <message>
         <source>Push-to-talk</source>
-        <translation type="unfinished"></translation>
+        <translation>プッシュトゥトーク</translation>
     </message>
     <message>
         <source>Speech &amp;detection sensitivity:</source>
-        <translation type="unfinished"></translation>
+        <translation>音声検出の感度(&amp;D):</translation>
     </message>
     <message>
         <source>Server default</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーの既定値</translation>
     </message>
     <message>
         <source>Silence &amp;that ends a turn:</source>
-        <translation type="unfinished"></translation>
+        <translation>ターンを終える無音(&amp;T):</translation>
     </message>
     <message>
         <source>Speaker v&amp;olume:</source>
-        <translation type="unfinished"></translation>
+        <translation>スピーカー音量(&amp;O):</translation>
     </message>
     <message>
         <source>Microphone &amp;gain:</source>
-        <translation type="unfinished"></translation>
+        <translation>マイクのゲイン(&amp;G):</translation>
     </message>
     <message>
         <source>Test spea&amp;ker</source>
-        <translation type="unfinished"></translation>
+        <translation>スピーカーをテスト(&amp;K)</translation>
     </message>
     <message>
         <source>Test speaker: play a short chime</source>
-        <translation type="unfinished"></translation>
+        <translation>スピーカーのテスト: 短いチャイムを鳴らす</translation>
     </message>
     <message>
         <source>Test mi&amp;crophone</source>
-        <translation type="unfinished"></translation>
+        <translation>マイクをテスト(&amp;C)</translation>
     </message>
     <message>
         <source>Test microphone: record 3 seconds and play them back</source>
-        <translation type="unfinished"></translation>
+        <translation>マイクのテスト: 3 秒録音して再生する</translation>
     </message>
     <message>
         <source>Microphone level</source>
-        <translation type="unfinished"></translation>
+        <translation>マイクのレベル</translation>
     </message>
     <message>
         <source>Audio test result</source>
-        <translation type="unfinished"></translation>
+        <translation>オーディオテストの結果</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>&amp;Source:</source>
-        <translation type="unfinished"></translation>
+        <translation>ソース(&amp;S):</translation>
     </message>
     <message>
         <source>&amp;Frames per second:</source>
-        <translation type="unfinished"></translation>
+        <translation>1 秒あたりのフレーム数(&amp;F):</translation>
     </message>
     <message>
         <source>&amp;Longest side:</source>
-        <translation type="unfinished"></translation>
+        <translation>長辺(&amp;L):</translation>
     </message>
     <message>
         <source>&amp;JPEG quality:</source>
-        <translation type="unfinished"></translation>
+        <translation>JPEG 品質(&amp;J):</translation>
     </message>
     <message>
         <source>{field} problem</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} の問題</translation>
     </message>
     <message>
         <source>{variable} is set in the environment and overrides a stored key.</source>
-        <translation type="unfinished"></translation>
+        <translation>{variable} が環境変数で設定されており、保存済みのキーより優先されます。</translation>
     </message>
     <message>
         <source>A key is stored in the system keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>システムのキーリングにキーが保存されています。</translation>
     </message>
     <message>
         <source>No key stored yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>キーはまだ保存されていません。</translation>
     </message>
     <message>
         <source>Type a new key to replace the stored one</source>
-        <translation type="unfinished"></translation>
+        <translation>保存済みのキーを置き換える新しいキーを入力</translation>
     </message>
     <message>
         <source>Paste your key</source>
-        <translation type="unfinished"></translation>
+        <translation>キーを貼り付け</translation>
     </message>
     <message>
         <source>Default: {model}</source>
-        <translation type="unfinished"></translation>
+        <translation>既定: {model}</translation>
     </message>
     <message>
         <source>Fix 1 problem to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存するには 1 件の問題を修正してください。</translation>
     </message>
     <message>
         <source>Fix {count} problems to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存するには {count} 件の問題を修正してください。</translation>
     </message>
     <message>
         <source>Saving the key in the system keyring…</source>
-        <translation type="unfinished"></translation>
+        <translation>システムのキーリングにキーを保存中…</translation>
     </message>
     <message>
         <source>The stored key was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存済みのキーを削除しました。</translation>
     </message>
     <message>
         <source>CA certificate bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 証明書バンドル</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.crt);;All (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM ファイル (*.pem *.crt);;すべて (*)</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>テスト中…</translation>
     </message>
     <message>
         <source>Test cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>テストを取り消しました。</translation>
     </message>
     <message>
         <source>The test itself failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>テスト自体が失敗しました: {reason}</translation>
     </message>
     <message>
         <source>Playing a chime…</source>
-        <translation type="unfinished"></translation>
+        <translation>チャイムを再生中…</translation>
     </message>
     <message>
         <source>Recording 3 seconds: say something…</source>
-        <translation type="unfinished"></translation>
+        <translation>3 秒間録音中: 何か話してください…</translation>
     </message>
     <message>
         <source>Playing the recording back…</source>
-        <translation type="unfinished"></translation>
+        <translation>録音を再生中…</translation>
     </message>
     <message>
         <source>The audio test failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>オーディオテストに失敗しました: {reason}</translation>
     </message>
     <message>
         <source>Looking for devices…</source>
-        <translation type="unfinished"></translation>
+        <translation>デバイスを検索中…</translation>
     </message>
     <message>
         <source>Could not list audio devices: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>オーディオデバイスを一覧表示できませんでした: {reason}</translation>
     </message>
     <message>
         <source>{microphones} microphones, {speakers} speakers found.</source>
-        <translation type="unfinished"></translation>
+        <translation>マイク {microphones} 台、スピーカー {speakers} 台が見つかりました。</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>システムの既定</translation>
     </message>
     <message>
         <source>{device} (not connected)</source>
-        <translation type="unfinished"></translation>
+        <translation>{device} (未接続)</translation>
     </message>
 </context>
 <context>
     <name>Welcome</name>
     <message>
         <source>Welcome to FieldAssist</source>
-        <translation type="unfinished"></translation>
+        <translation>FieldAssist へようこそ</translation>
     </message>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>ようこそ</translation>
     </message>
     <message>
         <source>FieldAssist talks to Gemini. Choose how to connect; you can change this later in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>FieldAssist は Gemini と会話します。接続方法を選んでください。あとで設定から変更できます。</translation>
     </message>
     <message>
         <source>Enter a Gemini &amp;API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemini API キーを入力(&amp;A)</translation>
     </message>
     <message>
         <source>Use &amp;Vertex AI with Application Default Credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Application Default Credentials で Vertex AI を使う(&amp;V)</translation>
     </message>
     <message>
         <source>Continue with the offline &amp;simulator</source>
-        <translation type="unfinished"></translation>
+        <translation>オフラインシミュレーターで続ける(&amp;S)</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>問題</translation>
     </message>
     <message>
         <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>続ける(&amp;C)</translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>続ける</translation>
     </message>
     <message>
         <source>Gemini API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemini API キー</translation>
     </message>
     <message>
         <source>&amp;Key:</source>
-        <translation type="unfinished"></translation>
+        <translation>キー(&amp;K):</translation>
     </message>
     <message>
         <source>Create a key at &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;. It is kept in the system keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>キーは &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; で作成できます。キーはシステムのキーリングに保管されます。</translation>
     </message>
     <message>
         <source>Google Cloud project</source>
-        <translation type="unfinished"></translation>
+        <translation>Google Cloud プロジェクト</translation>
     </message>
     <message>
         <source>Google Cloud location</source>
-        <translation type="unfinished"></translation>
+        <translation>Google Cloud リージョン</translation>
     </message>
     <message>
         <source>&amp;Project:</source>
-        <translation type="unfinished"></translation>
+        <translation>プロジェクト(&amp;P):</translation>
     </message>
     <message>
         <source>&amp;Location:</source>
-        <translation type="unfinished"></translation>
+        <translation>リージョン(&amp;L):</translation>
     </message>
     <message>
         <source>Sign in first with: gcloud auth application-default login</source>
-        <translation type="unfinished"></translation>
+        <translation>先に次のコマンドでサインインしてください: gcloud auth application-default login</translation>
     </message>
     <message>
         <source>A local stand-in that echoes what it hears. Nothing leaves this computer; useful to try the controls and the camera.</source>
-        <translation type="unfinished"></translation>
+        <translation>聞いた内容をそのまま返すローカルの代役です。このコンピューターの外には何も送られません。操作やカメラを試すのに便利です。</translation>
     </message>
     <message>
         <source>Paste your API key, or pick another option.</source>
-        <translation type="unfinished"></translation>
+        <translation>API キーを貼り付けるか、別の方法を選んでください。</translation>
     </message>
     <message>
         <source>Enter the Google Cloud project to bill.</source>
-        <translation type="unfinished"></translation>
+        <translation>課金先の Google Cloud プロジェクトを入力してください。</translation>
     </message>
     <message>
         <source>Enter a location such as us-central1.</source>
-        <translation type="unfinished"></translation>
+        <translation>us-central1 のようなリージョンを入力してください。</translation>
     </message>
 </context>
 <context>
     <name>Widgets</name>
     <message>
         <source>{meter}: silent</source>
-        <translation type="unfinished"></translation>
+        <translation>{meter}: 無音</translation>
     </message>
     <message>
         <source>, clipping</source>
-        <translation type="unfinished"></translation>
+        <translation>、クリッピング</translation>
     </message>
     <message>
         <source>below -60</source>
-        <translation type="unfinished"></translation>
+        <translation>-60 未満</translation>
     </message>
     <message>
         <source>{meter}: {rms} dBFS, peak {peak} dBFS{clip}</source>
-        <translation type="unfinished"></translation>
+        <translation>{meter}: {rms} dBFS、ピーク {peak} dBFS{clip}</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>レベル</translation>
     </message>
     <message>
         <source>{meter} meter</source>
-        <translation type="unfinished"></translation>
+        <translation>{meter} メーター</translation>
     </message>
     <message>
         <source>{meter} level</source>
-        <translation type="unfinished"></translation>
+        <translation>{meter} レベル</translation>
     </message>
     <message>
         <source>Listening</source>
-        <translation type="unfinished"></translation>
+        <translation>聞き取り中</translation>
     </message>
     <message>
         <source>You are speaking</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたが話しています</translation>
     </message>
     <message>
         <source>Assistant speaking</source>
-        <translation type="unfinished"></translation>
+        <translation>アシスタントが話しています</translation>
     </message>
     <message>
         <source>Both speaking</source>
-        <translation type="unfinished"></translation>
+        <translation>両方が話しています</translation>
     </message>
     <message>
         <source>Speaking indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>発話インジケーター</translation>
     </message>
     <message>
         <source>{text}… [{hidden} more characters not shown]</source>
-        <translation type="unfinished"></translation>
+        <translation>{text}… [ほか {hidden} 文字は非表示]</translation>
     </message>
     <message>
         <source>You</source>
-        <translation type="unfinished"></translation>
+        <translation>あなた</translation>
     </message>
     <message>
         <source>Assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>アシスタント</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>メモ</translation>
     </message>
     <message>
         <source>Tool</source>
-        <translation type="unfinished"></translation>
+        <translation>ツール</translation>
     </message>
     <message>
         <source>running…</source>
-        <translation type="unfinished"></translation>
+        <translation>実行中…</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>完了</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失敗</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>取り消し</translation>
     </message>
     <message>
         <source>Tool {name}: {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>ツール {name}: {status}</translation>
     </message>
     <message>
         <source>[interrupted]</source>
-        <translation type="unfinished"></translation>
+        <translation>[中断]</translation>
     </message>
     <message>
         <source>Transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>書き起こし</translation>
     </message>
     <message>
         <source>Notices</source>
-        <translation type="unfinished"></translation>
+        <translation>お知らせ</translation>
     </message>
     <message>
         <source>Dismiss notice</source>
-        <translation type="unfinished"></translation>
+        <translation>お知らせを閉じる</translation>
     </message>
     <message>
         <source>Dismiss this notice</source>
-        <translation type="unfinished"></translation>
+        <translation>このお知らせを閉じる</translation>
     </message>
 </context>
 </TS>

@@ -5,1438 +5,1438 @@
     <name>Controller</name>
     <message>
         <source>Camera paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Câmera pausada</translation>
     </message>
     <message>
         <source>No video source</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem fonte de vídeo</translation>
     </message>
     <message>
         <source>Video ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Vídeo terminado</translation>
     </message>
     <message>
         <source>Opening video source…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrindo a fonte de vídeo…</translation>
     </message>
     <message>
         <source>Video source lost: retrying…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fonte de vídeo perdida: tentando de novo…</translation>
     </message>
     <message>
         <source>Video source unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Fonte de vídeo indisponível</translation>
     </message>
     <message>
         <source>Video not started</source>
-        <translation type="unfinished"></translation>
+        <translation>Vídeo não iniciado</translation>
     </message>
     <message>
         <source>Video stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Vídeo parado</translation>
     </message>
     <message>
         <source>Start the session to send a message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicie a sessão para enviar uma mensagem.</translation>
     </message>
     <message>
         <source>video {fps} fps</source>
-        <translation type="unfinished"></translation>
+        <translation>vídeo {fps} fps</translation>
     </message>
     <message>
         <source>Settings not saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurações não salvas: {reason}</translation>
     </message>
     <message>
         <source>Settings saved. {waiting}</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurações salvas. {waiting}</translation>
     </message>
     <message>
         <source>The history is not available (see the log).</source>
-        <translation type="unfinished"></translation>
+        <translation>O histórico não está disponível (veja o log).</translation>
     </message>
     <message>
         <source>Allow this action?</source>
-        <translation type="unfinished"></translation>
+        <translation>Permitir esta ação?</translation>
     </message>
     <message>
         <source>The assistant wants to run “{tool}”, which changes something outside this app.</source>
-        <translation type="unfinished"></translation>
+        <translation>O assistente quer executar “{tool}”, que altera algo fora deste aplicativo.</translation>
     </message>
     <message>
         <source>Allow once</source>
-        <translation type="unfinished"></translation>
+        <translation>Permitir uma vez</translation>
     </message>
     <message>
         <source>Allow for this session</source>
-        <translation type="unfinished"></translation>
+        <translation>Permitir nesta sessão</translation>
     </message>
     <message>
         <source>Don&apos;t allow</source>
-        <translation type="unfinished"></translation>
+        <translation>Não permitir</translation>
     </message>
     <message>
         <source>Could not {action} the session; see the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falha em “{action}” na sessão; veja o log.</translation>
     </message>
 </context>
 <context>
     <name>History</name>
     <message>
         <source>Technician</source>
-        <translation type="unfinished"></translation>
+        <translation>Técnico</translation>
     </message>
     <message>
         <source>Assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistente</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>declined</source>
-        <translation type="unfinished"></translation>
+        <translation>recusada</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelada</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Carregando…</translation>
     </message>
     <message>
         <source>This session is being recorded and cannot be deleted now; delete it once it has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta sessão está sendo gravada e não pode ser excluída agora; exclua-a quando terminar.</translation>
     </message>
     <message>
         <source>Deleting… (as soon as the history database can be written)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluindo… (assim que o banco de dados do histórico puder ser gravado)</translation>
     </message>
     <message>
         <source>not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>não encerrada</translation>
     </message>
     <message>
         <source>{hours} h {minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
         <source>{minutes} min {seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} min {seconds} s</translation>
     </message>
     <message>
         <source>{seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{seconds} s</translation>
     </message>
     <message>
         <source>(no words)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sem palavras)</translation>
     </message>
     <message>
         <source>[interrupted]</source>
-        <translation type="unfinished"></translation>
+        <translation>[interrompido]</translation>
     </message>
     <message>
         <source>Delete session</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluir sessão</translation>
     </message>
     <message>
         <source>Session history</source>
-        <translation type="unfinished"></translation>
+        <translation>Histórico de sessões</translation>
     </message>
     <message>
         <source>Job &amp;report…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Relatório de serviço…</translation>
     </message>
     <message>
         <source>Write the job report of the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Escrever o relatório de serviço da sessão</translation>
     </message>
     <message>
         <source>The job report (PDF) of the selected session</source>
-        <translation type="unfinished"></translation>
+        <translation>O relatório de serviço (PDF) da sessão selecionada</translation>
     </message>
     <message>
         <source>Search all sessions: words said, notes, tools…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesquisar em todas as sessões: falas, notas, ferramentas…</translation>
     </message>
     <message>
         <source>Search all sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesquisar em todas as sessões</translation>
     </message>
     <message>
         <source>Sessions, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessões, mais recentes primeiro</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Início</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Duração</translation>
     </message>
     <message>
         <source>Turns</source>
-        <translation type="unfinished"></translation>
+        <translation>Turnos</translation>
     </message>
     <message>
         <source>First words</source>
-        <translation type="unfinished"></translation>
+        <translation>Primeiras palavras</translation>
     </message>
     <message>
         <source>Job</source>
-        <translation type="unfinished"></translation>
+        <translation>Serviço</translation>
     </message>
     <message>
         <source>Transcript of the selected session</source>
-        <translation type="unfinished"></translation>
+        <translation>Transcrição da sessão selecionada</translation>
     </message>
     <message>
         <source>Export &amp;Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar em &amp;Markdown…</translation>
     </message>
     <message>
         <source>Export the session as Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar a sessão em Markdown</translation>
     </message>
     <message>
         <source>Export &amp;JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar em &amp;JSON…</translation>
     </message>
     <message>
         <source>Export the session as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar a sessão em JSON</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Excluir…</translation>
     </message>
     <message>
         <source>Delete the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluir a sessão</translation>
     </message>
     <message>
         <source>History status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status do histórico</translation>
     </message>
     <message>
         <source>The history can only be read while the app is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>O histórico só pode ser lido enquanto o aplicativo está em execução.</translation>
     </message>
     <message>
         <source>Could not read the history: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível ler o histórico: {reason}</translation>
     </message>
     <message>
         <source>Best match</source>
-        <translation type="unfinished"></translation>
+        <translation>Melhor correspondência</translation>
     </message>
     <message>
         <source>“{query}” found in {count} sessions.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{query}” encontrado em {count} sessões.</translation>
     </message>
     <message>
         <source>Nothing found for “{query}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada encontrado para “{query}”.</translation>
     </message>
     <message>
         <source>No sessions recorded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma sessão gravada ainda.</translation>
     </message>
     <message>
         <source>Could not read session {session}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível ler a sessão {session}: {reason}</translation>
     </message>
     <message>
         <source>{count} entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} entradas.</translation>
     </message>
     <message>
         <source>Writing the job report of session {session}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Escrevendo o relatório de serviço da sessão {session}…</translation>
     </message>
     <message>
         <source>Exported to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportado para {path}</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>Export session</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar sessão</translation>
     </message>
     <message>
         <source>Exporting to {path}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportando para {path}…</translation>
     </message>
     <message>
         <source>Export failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Falha na exportação: {reason}</translation>
     </message>
     <message>
         <source>Delete the session of {started} ({turns} turns)? Its transcript, tool calls and snapshots (the picture files too) cannot be recovered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluir a sessão de {started} ({turns} turnos)? A transcrição, as chamadas de ferramentas e os instantâneos (inclusive os arquivos de imagem) não poderão ser recuperados.</translation>
     </message>
     <message>
         <source>Could not delete the session: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível excluir a sessão: {reason}</translation>
     </message>
     <message>
         <source>Session deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessão excluída.</translation>
     </message>
 </context>
 <context>
     <name>Inspector</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Direção</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamanho</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumo</translation>
     </message>
     <message>
         <source>Message inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspetor de mensagens</translation>
     </message>
     <message>
         <source>Filter by direction (in, out) or type, e.g. “{example}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por direção (in, out) ou tipo, p. ex. “{example}”</translation>
     </message>
     <message>
         <source>Filter messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar mensagens</translation>
     </message>
     <message>
         <source>&amp;Filter:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filtro:</translation>
     </message>
     <message>
         <source>Message count</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de mensagens</translation>
     </message>
     <message>
         <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Limpar</translation>
     </message>
     <message>
         <source>Clear the message list</source>
-        <translation type="unfinished"></translation>
+        <translation>Limpar a lista de mensagens</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportar…</translation>
     </message>
     <message>
         <source>Export the messages as JSON Lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar as mensagens em JSON Lines</translation>
     </message>
     <message>
         <source>Save the messages held here as JSON Lines, for IT support</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvar as mensagens guardadas aqui em JSON Lines, para o suporte de TI</translation>
     </message>
     <message>
         <source>Export result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado da exportação</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensagens</translation>
     </message>
     <message>
         <source>Export failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Falha na exportação: {reason}</translation>
     </message>
     <message>
         <source>Exported {count} messages to {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} mensagens exportadas para {file}</translation>
     </message>
     <message>
         <source>Export messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar mensagens</translation>
     </message>
     <message>
         <source>JSON Lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
         <source>{held} messages</source>
-        <translation type="unfinished"></translation>
+        <translation>{held} mensagens</translation>
     </message>
     <message>
         <source>{shown} of {held} messages</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} de {held} mensagens</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Stop session</source>
-        <translation type="unfinished"></translation>
+        <translation>Encerrar sessão</translation>
     </message>
     <message>
         <source>Start session</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sessão</translation>
     </message>
     <message>
         <source>Unmute</source>
-        <translation type="unfinished"></translation>
+        <translation>Ativar microfone</translation>
     </message>
     <message>
         <source>Mute</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciar</translation>
     </message>
     <message>
         <source>Pause camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar câmera</translation>
     </message>
     <message>
         <source>Resume camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Retomar câmera</translation>
     </message>
     <message>
         <source>Camera off</source>
-        <translation type="unfinished"></translation>
+        <translation>Câmera desligada</translation>
     </message>
     <message>
         <source>Camera preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Prévia da câmera</translation>
     </message>
     <message>
         <source>Drag over the picture to black out a region before it is sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Arraste sobre a imagem para tampar uma área antes do envio</translation>
     </message>
     <message>
         <source>Job / ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Serviço / chamado</translation>
     </message>
     <message>
         <source>e.g. WO-4711</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. WO-4711</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>Local</translation>
     </message>
     <message>
         <source>where</source>
-        <translation type="unfinished"></translation>
+        <translation>onde</translation>
     </message>
     <message>
         <source>Equipment</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipamento</translation>
     </message>
     <message>
         <source>what is worked on</source>
-        <translation type="unfinished"></translation>
+        <translation>em que se trabalha</translation>
     </message>
     <message>
         <source>Connect and start talking (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectar e começar a falar (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Stop sending the microphone (Ctrl+M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Parar de enviar o microfone (Ctrl+M)</translation>
     </message>
     <message>
         <source>Pause or resume the camera (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar ou retomar a câmera (Ctrl+K)</translation>
     </message>
     <message>
         <source>Headset mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Modo headset</translation>
     </message>
     <message>
         <source>On: no echo cancellation (you wear a headset). Off: speaker mode for the laptop&apos;s own speakers (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligado: sem cancelamento de eco (você usa um headset). Desligado: modo alto-falante para os alto-falantes do notebook (Ctrl+E)</translation>
     </message>
     <message>
         <source>Hold to talk</source>
-        <translation type="unfinished"></translation>
+        <translation>Segure para falar</translation>
     </message>
     <message>
         <source>Hold to speak (or hold F9); release to finish</source>
-        <translation type="unfinished"></translation>
+        <translation>Segure para falar (ou segure F9); solte para terminar</translation>
     </message>
     <message>
         <source>Snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Instantâneo</translation>
     </message>
     <message>
         <source>Send the current picture at full resolution and save it (F8)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar a imagem atual em resolução total e salvá-la (F8)</translation>
     </message>
     <message>
         <source>Clear masks</source>
-        <translation type="unfinished"></translation>
+        <translation>Limpar máscaras</translation>
     </message>
     <message>
         <source>Remove the blacked-out regions</source>
-        <translation type="unfinished"></translation>
+        <translation>Remover as áreas tampadas</translation>
     </message>
     <message>
         <source>Video source: camera index, camera:NAME, a file, an rtsp:// or http:// URL, screen, screen:N or none (Enter to switch)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fonte de vídeo: número da câmera, camera:NOME, um arquivo, uma URL rtsp:// ou http://, screen, screen:N ou none (Enter para trocar)</translation>
     </message>
     <message>
         <source>Video source</source>
-        <translation type="unfinished"></translation>
+        <translation>Fonte de vídeo</translation>
     </message>
     <message>
         <source>{label}: in the job report&apos;s header</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: no cabeçalho do relatório de serviço</translation>
     </message>
     <message>
         <source>Report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Relatório…</translation>
     </message>
     <message>
         <source>Write the job report of the last session (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Escrever o relatório de serviço da última sessão (Ctrl+R)</translation>
     </message>
     <message>
         <source>Type to the assistant and press Enter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Escreva para o assistente e pressione Enter…</translation>
     </message>
     <message>
         <source>Message to the assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensagem para o assistente</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar</translation>
     </message>
     <message>
         <source>Send the typed message (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar a mensagem digitada (Enter)</translation>
     </message>
     <message>
         <source>Source:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fonte:</translation>
     </message>
     <message>
         <source>{label}:</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}:</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Não conectado</translation>
     </message>
     <message>
         <source>Connection state</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado da conexão</translation>
     </message>
     <message>
         <source>Video frames sent per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Quadros de vídeo enviados por segundo</translation>
     </message>
     <message>
         <source>Time left</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempo restante</translation>
     </message>
     <message>
         <source>Microphone</source>
-        <translation type="unfinished"></translation>
+        <translation>Microfone</translation>
     </message>
     <message>
         <source>Speaker</source>
-        <translation type="unfinished"></translation>
+        <translation>Alto-falante</translation>
     </message>
     <message>
         <source>&amp;Session</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sessão</translation>
     </message>
     <message>
         <source>&amp;History…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Histórico…</translation>
     </message>
     <message>
         <source>Past sessions and exports</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessões anteriores e exportações</translation>
     </message>
     <message>
         <source>Job &amp;report…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Relatório de serviço…</translation>
     </message>
     <message>
         <source>The last session&apos;s job report</source>
-        <translation type="unfinished"></translation>
+        <translation>O relatório de serviço da última sessão</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Configurações…</translation>
     </message>
     <message>
         <source>Connection, audio, video</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexão, áudio, vídeo</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Sa&amp;ir</translation>
     </message>
     <message>
         <source>Stop the session and close</source>
-        <translation type="unfinished"></translation>
+        <translation>Encerrar a sessão e fechar</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exibir</translation>
     </message>
     <message>
         <source>&amp;Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Inspetor</translation>
     </message>
     <message>
         <source>Messages to and from the service</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensagens trocadas com o serviço</translation>
     </message>
     <message>
         <source>Share a screen &amp;region…</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartilhar uma &amp;região da tela…</translation>
     </message>
     <message>
         <source>Drag a rectangle over the desktop to share it</source>
-        <translation type="unfinished"></translation>
+        <translation>Arraste um retângulo sobre a área de trabalho para compartilhá-lo</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;juda</translation>
     </message>
     <message>
         <source>Open &amp;log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir a pasta de &amp;logs</translation>
     </message>
     <message>
         <source>Where the logs are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Onde os logs ficam guardados</translation>
     </message>
     <message>
         <source>Save &amp;diagnostics…</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvar &amp;diagnóstico…</translation>
     </message>
     <message>
         <source>A zip for IT support, with no keys or passwords</source>
-        <translation type="unfinished"></translation>
+        <translation>Um zip para o suporte de TI, sem chaves nem senhas</translation>
     </message>
     <message>
         <source>&amp;About FieldAssist</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sobre o FieldAssist</translation>
     </message>
     <message>
         <source>Version, licences, logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Versão, licenças, logs</translation>
     </message>
 </context>
 <context>
     <name>Manuals</name>
     <message>
         <source>&amp;Manuals</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Manuais</translation>
     </message>
     <message>
         <source>Manuals folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasta de manuais</translation>
     </message>
     <message>
         <source>PDF, Markdown and text documents the assistant may search</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos PDF, Markdown e de texto que o assistente pode pesquisar</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Procurar…</translation>
     </message>
     <message>
         <source>Choose the manuals folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolher a pasta de manuais</translation>
     </message>
     <message>
         <source>Manuals &amp;folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pasta de manuais:</translation>
     </message>
     <message>
         <source>Documents indexed</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos indexados</translation>
     </message>
     <message>
         <source>Indexing progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progresso da indexação</translation>
     </message>
     <message>
         <source>&amp;Re-index now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reindexar agora</translation>
     </message>
     <message>
         <source>Re-index the manuals</source>
-        <translation type="unfinished"></translation>
+        <translation>Reindexar os manuais</translation>
     </message>
     <message>
         <source>Indexing result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado da indexação</translation>
     </message>
     <message>
         <source>Not indexed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ainda não indexado</translation>
     </message>
     <message>
         <source>{count} documents indexed</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} documentos indexados</translation>
     </message>
     <message>
         <source>%v of %m {document}</source>
-        <translation type="unfinished"></translation>
+        <translation>%v de %m {document}</translation>
     </message>
     <message>
         <source>; {count} could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>; {count} não puderam ser lidos</translation>
     </message>
     <message>
         <source>Done: {read} of {total} documents read{failed}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pronto: {read} de {total} documentos lidos{failed}.</translation>
     </message>
 </context>
 <context>
     <name>Notices</name>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Não conectado</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectando…</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectado</translation>
     </message>
     <message>
         <source>Connected (rotating connection soon)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectado (troca de conexão em breve)</translation>
     </message>
     <message>
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconectando…</translation>
     </message>
     <message>
         <source>Session stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessão encerrada</translation>
     </message>
     <message>
         <source>Session failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Falha na sessão</translation>
     </message>
     <message>
         <source>Offline simulator: add a Gemini API key in Settings to talk to Gemini</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulador offline: adicione uma chave de API do Gemini nas Configurações para falar com o Gemini</translation>
     </message>
 </context>
 <context>
     <name>ReportSettings</name>
     <message>
         <source>&amp;Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Relatórios</translation>
     </message>
     <message>
         <source>Technician name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nome do técnico</translation>
     </message>
     <message>
         <source>as it should appear on the job reports</source>
-        <translation type="unfinished"></translation>
+        <translation>como deve aparecer nos relatórios de serviço</translation>
     </message>
     <message>
         <source>&amp;Technician:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Técnico:</translation>
     </message>
     <message>
         <source>Reports folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasta de relatórios</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Procurar…</translation>
     </message>
     <message>
         <source>Choose the reports folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolher a pasta de relatórios</translation>
     </message>
     <message>
         <source>Reports &amp;folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pasta de relatórios:</translation>
     </message>
     <message>
         <source>Summary model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelo de resumo</translation>
     </message>
     <message>
         <source>The text model that writes the report&apos;s summary from the session&apos;s record (one request per report); empty: the default</source>
-        <translation type="unfinished"></translation>
+        <translation>O modelo de texto que escreve o resumo do relatório a partir do registro da sessão (uma solicitação por relatório); vazio: o padrão</translation>
     </message>
     <message>
         <source>Summary &amp;model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modelo de resumo:</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nunca</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> dias</translation>
     </message>
     <message>
         <source>Delete sessions older than</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluir sessões com mais de</translation>
     </message>
     <message>
         <source>&amp;Delete sessions after:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Excluir sessões após:</translation>
     </message>
     <message>
         <source>Sessions older than this are deleted with their snapshots when a session starts. Reports already written are not touched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessões mais antigas são excluídas com seus instantâneos quando uma sessão começa. Relatórios já escritos não são alterados.</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Automatic: Gemini API when a key is available, else the simulator</source>
-        <translation type="unfinished"></translation>
+        <translation>Automático: API do Gemini quando houver uma chave, senão o simulador</translation>
     </message>
     <message>
         <source>Gemini API (API key)</source>
-        <translation type="unfinished"></translation>
+        <translation>API do Gemini (chave de API)</translation>
     </message>
     <message>
         <source>Vertex AI (project, location, Application Default Credentials)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertex AI (projeto, região, Application Default Credentials)</translation>
     </message>
     <message>
         <source>Offline simulator</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulador offline</translation>
     </message>
     <message>
         <source>Examples: 0 (first camera), camera:1, screen, screen:0,0,1280,720, rtsp://camera.local/stream, /path/to/video.mp4, none</source>
-        <translation type="unfinished"></translation>
+        <translation>Exemplos: 0 (primeira câmera), camera:1, screen, screen:0,0,1280,720, rtsp://camera.local/stream, /caminho/para/video.mp4, none</translation>
     </message>
     <message>
         <source>Looking in the system keyring…</source>
-        <translation type="unfinished"></translation>
+        <translation>Procurando no chaveiro do sistema…</translation>
     </message>
     <message>
         <source>Speaker mode (echo cancellation on)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modo alto-falante (cancelamento de eco ligado)</translation>
     </message>
     <message>
         <source>Headset mode (echo cancellation off)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modo headset (cancelamento de eco desligado)</translation>
     </message>
     <message>
         <source>An API key has no spaces in it; paste it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma chave de API não tem espaços; cole-a novamente.</translation>
     </message>
     <message>
         <source>The Gemini API needs a key: enter one here or set GEMINI_API_KEY.</source>
-        <translation type="unfinished"></translation>
+        <translation>A API do Gemini precisa de uma chave: digite-a aqui ou defina GEMINI_API_KEY.</translation>
     </message>
     <message>
         <source>{setting} must be {problem}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{setting} deve ser {problem}.</translation>
     </message>
     <message>
         <source>No file at {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum arquivo em {path}.</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>Padrão</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Alta</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Baixa</translation>
     </message>
     <message>
         <source>Co&amp;nnection</source>
-        <translation type="unfinished"></translation>
+        <translation>Co&amp;nexão</translation>
     </message>
     <message>
         <source>Con&amp;versation</source>
-        <translation type="unfinished"></translation>
+        <translation>Con&amp;versa</translation>
     </message>
     <message>
         <source>&amp;Audio</source>
-        <translation type="unfinished"></translation>
+        <translation>Á&amp;udio</translation>
     </message>
     <message>
         <source>V&amp;ideo</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;ídeo</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurações</translation>
     </message>
     <message>
         <source>Settings sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Seções das configurações</translation>
     </message>
     <message>
         <source>Save settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvar configurações</translation>
     </message>
     <message>
         <source>Cancel without saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar sem salvar</translation>
     </message>
     <message>
         <source>Problems to fix</source>
-        <translation type="unfinished"></translation>
+        <translation>Problemas a corrigir</translation>
     </message>
     <message>
         <source>&amp;Backend:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Serviço:</translation>
     </message>
     <message>
         <source>Gemini API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Chave de API do Gemini</translation>
     </message>
     <message>
         <source>Stored in the system keyring, never in the settings file</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardada no chaveiro do sistema, nunca no arquivo de configurações</translation>
     </message>
     <message>
         <source>&amp;Remove stored key</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Remover chave guardada</translation>
     </message>
     <message>
         <source>Remove the stored API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Remover a chave de API guardada</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Chave de API:</translation>
     </message>
     <message>
         <source>From GOOGLE_CLOUD_PROJECT or the ADC project</source>
-        <translation type="unfinished"></translation>
+        <translation>De GOOGLE_CLOUD_PROJECT ou do projeto do ADC</translation>
     </message>
     <message>
         <source>&amp;Project:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Projeto:</translation>
     </message>
     <message>
         <source>From GOOGLE_CLOUD_LOCATION, e.g. us-central1</source>
-        <translation type="unfinished"></translation>
+        <translation>De GOOGLE_CLOUD_LOCATION, p. ex. us-central1</translation>
     </message>
     <message>
         <source>&amp;Location:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Região:</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modelo:</translation>
     </message>
     <message>
         <source>Default Google endpoint; set for a corporate gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpoint padrão do Google; defina para um gateway corporativo</translation>
     </message>
     <message>
         <source>&amp;Endpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Endpoint:</translation>
     </message>
     <message>
         <source>System certificates only</source>
-        <translation type="unfinished"></translation>
+        <translation>Somente certificados do sistema</translation>
     </message>
     <message>
         <source>Bro&amp;wse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro&amp;curar…</translation>
     </message>
     <message>
         <source>Choose a CA certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolher um arquivo de certificado de CA</translation>
     </message>
     <message>
         <source>&amp;CA file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivo de C&amp;A:</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Testar conexão</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Testar conexão</translation>
     </message>
     <message>
         <source>Connection test result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado do teste de conexão</translation>
     </message>
     <message>
         <source>Not available in this build</source>
-        <translation type="unfinished"></translation>
+        <translation>Não disponível nesta versão</translation>
     </message>
     <message>
         <source>The model&apos;s default voice</source>
-        <translation type="unfinished"></translation>
+        <translation>A voz padrão do modelo</translation>
     </message>
     <message>
         <source>V&amp;oice:</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;oz:</translation>
     </message>
     <message>
         <source>The model decides</source>
-        <translation type="unfinished"></translation>
+        <translation>O modelo decide</translation>
     </message>
     <message>
         <source>Response &amp;language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma das respostas:</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma do sistema</translation>
     </message>
     <message>
         <source>The window&apos;s language; it changes when FieldAssist starts again</source>
-        <translation type="unfinished"></translation>
+        <translation>O idioma da janela; muda na próxima vez que o FieldAssist iniciar</translation>
     </message>
     <message>
         <source>&amp;Interface language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma da i&amp;nterface:</translation>
     </message>
     <message>
         <source>&amp;System instruction:</source>
-        <translation type="unfinished"></translation>
+        <translation>Instrução do &amp;sistema:</translation>
     </message>
     <message>
         <source>&amp;Restore default instruction</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restaurar instrução padrão</translation>
     </message>
     <message>
         <source>Restore the default system instruction</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar a instrução do sistema padrão</translation>
     </message>
     <message>
         <source>&amp;Microphone:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Microfone:</translation>
     </message>
     <message>
         <source>S&amp;peaker:</source>
-        <translation type="unfinished"></translation>
+        <translation>Alto-&amp;falante:</translation>
     </message>
     <message>
         <source>Re&amp;fresh devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Atuali&amp;zar dispositivos</translation>
     </message>
     <message>
         <source>Refresh the device lists</source>
-        <translation type="unfinished"></translation>
+        <translation>Atualizar as listas de dispositivos</translation>
     </message>
     <message>
         <source>&amp;Echo cancellation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelamento de &amp;eco:</translation>
     </message>
     <message>
         <source>Instant &amp;barge-in: stop the reply on this computer once I have spoken for 0.25 s</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Interrupção imediata: parar a resposta neste computador assim que eu falar por 0,25 s</translation>
     </message>
     <message>
         <source>Instant barge-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrupção imediata</translation>
     </message>
     <message>
         <source>P&amp;ush-to-talk (send the microphone only while held)</source>
-        <translation type="unfinished"></translation>
+        <translation>Apertar para falar (enviar o microfone só enquanto &amp;segurado)</translation>
     </message>
     <message>
         <source>Push-to-talk</source>
-        <translation type="unfinished"></translation>
+        <translation>Apertar para falar</translation>
     </message>
     <message>
         <source>Speech &amp;detection sensitivity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sensibilidade de &amp;detecção de fala:</translation>
     </message>
     <message>
         <source>Server default</source>
-        <translation type="unfinished"></translation>
+        <translation>Padrão do servidor</translation>
     </message>
     <message>
         <source>Silence &amp;that ends a turn:</source>
-        <translation type="unfinished"></translation>
+        <translation>Silêncio que &amp;termina um turno:</translation>
     </message>
     <message>
         <source>Speaker v&amp;olume:</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;olume do alto-falante:</translation>
     </message>
     <message>
         <source>Microphone &amp;gain:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ganho do microfone:</translation>
     </message>
     <message>
         <source>Test spea&amp;ker</source>
-        <translation type="unfinished"></translation>
+        <translation>Testar alto-fa&amp;lante</translation>
     </message>
     <message>
         <source>Test speaker: play a short chime</source>
-        <translation type="unfinished"></translation>
+        <translation>Testar alto-falante: tocar um sinal curto</translation>
     </message>
     <message>
         <source>Test mi&amp;crophone</source>
-        <translation type="unfinished"></translation>
+        <translation>Testar mi&amp;crofone</translation>
     </message>
     <message>
         <source>Test microphone: record 3 seconds and play them back</source>
-        <translation type="unfinished"></translation>
+        <translation>Testar microfone: gravar 3 segundos e reproduzi-los</translation>
     </message>
     <message>
         <source>Microphone level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nível do microfone</translation>
     </message>
     <message>
         <source>Audio test result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado do teste de áudio</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>&amp;Source:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fonte:</translation>
     </message>
     <message>
         <source>&amp;Frames per second:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quadros por segundo:</translation>
     </message>
     <message>
         <source>&amp;Longest side:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lado maior:</translation>
     </message>
     <message>
         <source>&amp;JPEG quality:</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualidade &amp;JPEG:</translation>
     </message>
     <message>
         <source>{field} problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problema: {field}</translation>
     </message>
     <message>
         <source>{variable} is set in the environment and overrides a stored key.</source>
-        <translation type="unfinished"></translation>
+        <translation>{variable} está definida no ambiente e prevalece sobre uma chave guardada.</translation>
     </message>
     <message>
         <source>A key is stored in the system keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Há uma chave guardada no chaveiro do sistema.</translation>
     </message>
     <message>
         <source>No key stored yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma chave guardada ainda.</translation>
     </message>
     <message>
         <source>Type a new key to replace the stored one</source>
-        <translation type="unfinished"></translation>
+        <translation>Digite uma nova chave para substituir a guardada</translation>
     </message>
     <message>
         <source>Paste your key</source>
-        <translation type="unfinished"></translation>
+        <translation>Cole sua chave</translation>
     </message>
     <message>
         <source>Default: {model}</source>
-        <translation type="unfinished"></translation>
+        <translation>Padrão: {model}</translation>
     </message>
     <message>
         <source>Fix 1 problem to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrija 1 problema para salvar.</translation>
     </message>
     <message>
         <source>Fix {count} problems to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrija {count} problemas para salvar.</translation>
     </message>
     <message>
         <source>Saving the key in the system keyring…</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvando a chave no chaveiro do sistema…</translation>
     </message>
     <message>
         <source>The stored key was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>A chave guardada foi removida.</translation>
     </message>
     <message>
         <source>CA certificate bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Pacote de certificados de CA</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.crt);;All (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivos PEM (*.pem *.crt);;Todos (*)</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Testando…</translation>
     </message>
     <message>
         <source>Test cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Teste cancelado.</translation>
     </message>
     <message>
         <source>The test itself failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>O próprio teste falhou: {reason}</translation>
     </message>
     <message>
         <source>Playing a chime…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tocando um sinal…</translation>
     </message>
     <message>
         <source>Recording 3 seconds: say something…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravando 3 segundos: diga algo…</translation>
     </message>
     <message>
         <source>Playing the recording back…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproduzindo a gravação…</translation>
     </message>
     <message>
         <source>The audio test failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>O teste de áudio falhou: {reason}</translation>
     </message>
     <message>
         <source>Looking for devices…</source>
-        <translation type="unfinished"></translation>
+        <translation>Procurando dispositivos…</translation>
     </message>
     <message>
         <source>Could not list audio devices: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível listar os dispositivos de áudio: {reason}</translation>
     </message>
     <message>
         <source>{microphones} microphones, {speakers} speakers found.</source>
-        <translation type="unfinished"></translation>
+        <translation>{microphones} microfones e {speakers} alto-falantes encontrados.</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Padrão do sistema</translation>
     </message>
     <message>
         <source>{device} (not connected)</source>
-        <translation type="unfinished"></translation>
+        <translation>{device} (não conectado)</translation>
     </message>
 </context>
 <context>
     <name>Welcome</name>
     <message>
         <source>Welcome to FieldAssist</source>
-        <translation type="unfinished"></translation>
+        <translation>Bem-vindo ao FieldAssist</translation>
     </message>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Boas-vindas</translation>
     </message>
     <message>
         <source>FieldAssist talks to Gemini. Choose how to connect; you can change this later in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>O FieldAssist conversa com o Gemini. Escolha como conectar; você pode mudar isso depois nas Configurações.</translation>
     </message>
     <message>
         <source>Enter a Gemini &amp;API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Digitar uma chave de &amp;API do Gemini</translation>
     </message>
     <message>
         <source>Use &amp;Vertex AI with Application Default Credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar o &amp;Vertex AI com Application Default Credentials</translation>
     </message>
     <message>
         <source>Continue with the offline &amp;simulator</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuar com o &amp;simulador offline</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problema</translation>
     </message>
     <message>
         <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Continuar</translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuar</translation>
     </message>
     <message>
         <source>Gemini API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Chave de API do Gemini</translation>
     </message>
     <message>
         <source>&amp;Key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Chave:</translation>
     </message>
     <message>
         <source>Create a key at &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;. It is kept in the system keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Crie uma chave em &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;. Ela fica guardada no chaveiro do sistema.</translation>
     </message>
     <message>
         <source>Google Cloud project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projeto do Google Cloud</translation>
     </message>
     <message>
         <source>Google Cloud location</source>
-        <translation type="unfinished"></translation>
+        <translation>Região do Google Cloud</translation>
     </message>
     <message>
         <source>&amp;Project:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Projeto:</translation>
     </message>
     <message>
         <source>&amp;Location:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Região:</translation>
     </message>
     <message>
         <source>Sign in first with: gcloud auth application-default login</source>
-        <translation type="unfinished"></translation>
+        <translation>Faça login primeiro com: gcloud auth application-default login</translation>
     </message>
     <message>
         <source>A local stand-in that echoes what it hears. Nothing leaves this computer; useful to try the controls and the camera.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um substituto local que repete o que ouve. Nada sai deste computador; útil para testar os controles e a câmera.</translation>
     </message>
     <message>
         <source>Paste your API key, or pick another option.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cole sua chave de API ou escolha outra opção.</translation>
     </message>
     <message>
         <source>Enter the Google Cloud project to bill.</source>
-        <translation type="unfinished"></translation>
+        <translation>Digite o projeto do Google Cloud a ser cobrado.</translation>
     </message>
     <message>
         <source>Enter a location such as us-central1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Digite uma região, como us-central1.</translation>
     </message>
 </context>
 <context>
     <name>Widgets</name>
     <message>
         <source>{meter}: silent</source>
-        <translation type="unfinished"></translation>
+        <translation>{meter}: em silêncio</translation>
     </message>
     <message>
         <source>, clipping</source>
-        <translation type="unfinished"></translation>
+        <translation>, saturando</translation>
     </message>
     <message>
         <source>below -60</source>
-        <translation type="unfinished"></translation>
+        <translation>abaixo de -60</translation>
     </message>
     <message>
         <source>{meter}: {rms} dBFS, peak {peak} dBFS{clip}</source>
-        <translation type="unfinished"></translation>
+        <translation>{meter}: {rms} dBFS, pico {peak} dBFS{clip}</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nível</translation>
     </message>
     <message>
         <source>{meter} meter</source>
-        <translation type="unfinished"></translation>
+        <translation>Medidor de {meter}</translation>
     </message>
     <message>
         <source>{meter} level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nível de {meter}</translation>
     </message>
     <message>
         <source>Listening</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvindo</translation>
     </message>
     <message>
         <source>You are speaking</source>
-        <translation type="unfinished"></translation>
+        <translation>Você está falando</translation>
     </message>
     <message>
         <source>Assistant speaking</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistente falando</translation>
     </message>
     <message>
         <source>Both speaking</source>
-        <translation type="unfinished"></translation>
+        <translation>Os dois falando</translation>
     </message>
     <message>
         <source>Speaking indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicador de fala</translation>
     </message>
     <message>
         <source>{text}… [{hidden} more characters not shown]</source>
-        <translation type="unfinished"></translation>
+        <translation>{text}… [mais {hidden} caracteres não exibidos]</translation>
     </message>
     <message>
         <source>You</source>
-        <translation type="unfinished"></translation>
+        <translation>Você</translation>
     </message>
     <message>
         <source>Assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistente</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Ferramenta</translation>
     </message>
     <message>
         <source>running…</source>
-        <translation type="unfinished"></translation>
+        <translation>em execução…</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>concluída</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>falhou</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelada</translation>
     </message>
     <message>
         <source>Tool {name}: {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ferramenta {name}: {status}</translation>
     </message>
     <message>
         <source>[interrupted]</source>
-        <translation type="unfinished"></translation>
+        <translation>[interrompido]</translation>
     </message>
     <message>
         <source>Transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Transcrição</translation>
     </message>
     <message>
         <source>Notices</source>
-        <translation type="unfinished"></translation>
+        <translation>Avisos</translation>
     </message>
     <message>
         <source>Dismiss notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispensar aviso</translation>
     </message>
     <message>
         <source>Dismiss this notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispensar este aviso</translation>
     </message>
 </context>
 </TS>
