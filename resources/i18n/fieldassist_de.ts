@@ -410,11 +410,11 @@
     </message>
     <message>
         <source>Pause camera</source>
-        <translation>Kamera pausieren</translation>
+        <translation>Kamera-Pause</translation>
     </message>
     <message>
         <source>Resume camera</source>
-        <translation>Kamera fortsetzen</translation>
+        <translation>Kamera an</translation>
     </message>
     <message>
         <source>Camera off</source>
@@ -474,7 +474,7 @@
     </message>
     <message>
         <source>Hold to talk</source>
-        <translation>Zum Sprechen halten</translation>
+        <translation>Sprechtaste</translation>
     </message>
     <message>
         <source>Hold to speak (or hold F9); release to finish</source>
@@ -490,7 +490,7 @@
     </message>
     <message>
         <source>Clear masks</source>
-        <translation>Masken entfernen</translation>
+        <translation>Masken löschen</translation>
     </message>
     <message>
         <source>Remove the blacked-out regions</source>

@@ -474,7 +474,7 @@
     </message>
     <message>
         <source>Hold to talk</source>
-        <translation>Mantener para hablar</translation>
+        <translation>Pulsar y hablar</translation>
     </message>
     <message>
         <source>Hold to speak (or hold F9); release to finish</source>

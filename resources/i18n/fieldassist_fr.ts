@@ -394,27 +394,27 @@
     <name>MainWindow</name>
     <message>
         <source>Stop session</source>
-        <translation>Arrêter la session</translation>
+        <translation>Arrêter</translation>
     </message>
     <message>
         <source>Start session</source>
-        <translation>Démarrer la session</translation>
+        <translation>Démarrer</translation>
     </message>
     <message>
         <source>Unmute</source>
-        <translation>Réactiver le micro</translation>
+        <translation>Micro actif</translation>
     </message>
     <message>
         <source>Mute</source>
-        <translation>Couper le micro</translation>
+        <translation>Muet</translation>
     </message>
     <message>
         <source>Pause camera</source>
-        <translation>Mettre la caméra en pause</translation>
+        <translation>Pause caméra</translation>
     </message>
     <message>
         <source>Resume camera</source>
-        <translation>Reprendre la caméra</translation>
+        <translation>Reprendre caméra</translation>
     </message>
     <message>
         <source>Camera off</source>
@@ -474,7 +474,7 @@
     </message>
     <message>
         <source>Hold to talk</source>
-        <translation>Maintenir pour parler</translation>
+        <translation>Parler</translation>
     </message>
     <message>
         <source>Hold to speak (or hold F9); release to finish</source>
@@ -490,7 +490,7 @@
     </message>
     <message>
         <source>Clear masks</source>
-        <translation>Effacer les masques</translation>
+        <translation>Effacer masques</translation>
     </message>
     <message>
         <source>Remove the blacked-out regions</source>
