@@ -25,6 +25,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from desktop.infra import i18n_marks
 from desktop.infra.paths import resources_dir
 
 CATALOGUE = "fieldassist"
@@ -83,6 +84,7 @@ def install_translators(app: QCoreApplication, setting: str) -> str:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    i18n_marks.install(translate)  # text app and infra put together from marked pieces
     language = pick_language(setting)
     QLocale.setDefault(QLocale(language or "en_US"))
     if not language:

@@ -819,6 +819,165 @@
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA-Datei</translation>
+    </message>
+    <message>
+        <source>Context compression</source>
+        <translation>Kontextkomprimierung</translation>
+    </message>
+    <message>
+        <source>Session resumption</source>
+        <translation>Sitzungsfortsetzung</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Stimme</translation>
+    </message>
+    <message>
+        <source>Response language</source>
+        <translation>Antwortsprache</translation>
+    </message>
+    <message>
+        <source>System instruction</source>
+        <translation>Systemanweisung</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Oberflächensprache</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Mikrofon</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Lautsprecher</translation>
+    </message>
+    <message>
+        <source>Microphone gain</source>
+        <translation>Mikrofonverstärkung</translation>
+    </message>
+    <message>
+        <source>Speaker volume</source>
+        <translation>Lautsprecherlautstärke</translation>
+    </message>
+    <message>
+        <source>Speech detection sensitivity</source>
+        <translation>Empfindlichkeit der Spracherkennung</translation>
+    </message>
+    <message>
+        <source>Silence that ends a turn</source>
+        <translation>Stille, die einen Beitrag beendet</translation>
+    </message>
+    <message>
+        <source>Echo cancellation</source>
+        <translation>Echounterdrückung</translation>
+    </message>
+    <message>
+        <source>Instant barge-in</source>
+        <translation>Sofortiges Unterbrechen</translation>
+    </message>
+    <message>
+        <source>Push-to-talk</source>
+        <translation>Push-to-Talk</translation>
+    </message>
+    <message>
+        <source>Manuals folder</source>
+        <translation>Handbuchordner</translation>
+    </message>
+    <message>
+        <source>Video source</source>
+        <translation>Videoquelle</translation>
+    </message>
+    <message>
+        <source>Frames per second</source>
+        <translation>Bilder pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Longest side of sent frames</source>
+        <translation>Längste Seite gesendeter Bilder</translation>
+    </message>
+    <message>
+        <source>JPEG quality</source>
+        <translation>JPEG-Qualität</translation>
+    </message>
+    <message>
+        <source>Technician name</source>
+        <translation>Name des Technikers</translation>
+    </message>
+    <message>
+        <source>Reports folder</source>
+        <translation>Berichtsordner</translation>
+    </message>
+    <message>
+        <source>Summary model</source>
+        <translation>Modell für die Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Delete sessions older than (days, 0 = never)</source>
+        <translation>Sitzungen löschen nach (Tage, 0 = nie)</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>Protokollstufe</translation>
+    </message>
+    <message>
+        <source>First run done</source>
+        <translation>Ersteinrichtung erledigt</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>{names} applies at the next connection you start.</source>
+        <translation>{names} gilt ab der nächsten Verbindung, die Sie starten.</translation>
+    </message>
+    <message>
+        <source>{names} apply at the next connection you start.</source>
+        <translation>{names} gelten ab der nächsten Verbindung, die Sie starten.</translation>
+    </message>
+    <message>
+        <source>{names} applies when the next session starts.</source>
+        <translation>{names} gilt, sobald die nächste Sitzung beginnt.</translation>
+    </message>
+    <message>
+        <source>{names} apply when the next session starts.</source>
+        <translation>{names} gelten, sobald die nächste Sitzung beginnt.</translation>
+    </message>
+    <message>
+        <source>{names} applies when FieldAssist starts again.</source>
+        <translation>{names} gilt beim nächsten Start von FieldAssist.</translation>
+    </message>
+    <message>
+        <source>{names} apply when FieldAssist starts again.</source>
+        <translation>{names} gelten beim nächsten Start von FieldAssist.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Automatic: Gemini API when a key is available, else the simulator</source>

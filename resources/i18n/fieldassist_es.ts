@@ -819,6 +819,165 @@
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>Backend</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Región</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Punto de acceso</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>Archivo de CA</translation>
+    </message>
+    <message>
+        <source>Context compression</source>
+        <translation>Compresión del contexto</translation>
+    </message>
+    <message>
+        <source>Session resumption</source>
+        <translation>Reanudación de sesión</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Voz</translation>
+    </message>
+    <message>
+        <source>Response language</source>
+        <translation>Idioma de las respuestas</translation>
+    </message>
+    <message>
+        <source>System instruction</source>
+        <translation>Instrucción del sistema</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Idioma de la interfaz</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Micrófono</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Altavoz</translation>
+    </message>
+    <message>
+        <source>Microphone gain</source>
+        <translation>Ganancia del micrófono</translation>
+    </message>
+    <message>
+        <source>Speaker volume</source>
+        <translation>Volumen del altavoz</translation>
+    </message>
+    <message>
+        <source>Speech detection sensitivity</source>
+        <translation>Sensibilidad de detección de voz</translation>
+    </message>
+    <message>
+        <source>Silence that ends a turn</source>
+        <translation>Silencio que termina un turno</translation>
+    </message>
+    <message>
+        <source>Echo cancellation</source>
+        <translation>Cancelación de eco</translation>
+    </message>
+    <message>
+        <source>Instant barge-in</source>
+        <translation>Interrupción inmediata</translation>
+    </message>
+    <message>
+        <source>Push-to-talk</source>
+        <translation>Pulsar para hablar</translation>
+    </message>
+    <message>
+        <source>Manuals folder</source>
+        <translation>Carpeta de manuales</translation>
+    </message>
+    <message>
+        <source>Video source</source>
+        <translation>Fuente de vídeo</translation>
+    </message>
+    <message>
+        <source>Frames per second</source>
+        <translation>Fotogramas por segundo</translation>
+    </message>
+    <message>
+        <source>Longest side of sent frames</source>
+        <translation>Lado más largo de los fotogramas enviados</translation>
+    </message>
+    <message>
+        <source>JPEG quality</source>
+        <translation>Calidad JPEG</translation>
+    </message>
+    <message>
+        <source>Technician name</source>
+        <translation>Nombre del técnico</translation>
+    </message>
+    <message>
+        <source>Reports folder</source>
+        <translation>Carpeta de informes</translation>
+    </message>
+    <message>
+        <source>Summary model</source>
+        <translation>Modelo de resumen</translation>
+    </message>
+    <message>
+        <source>Delete sessions older than (days, 0 = never)</source>
+        <translation>Eliminar sesiones con más de (días, 0 = nunca)</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>Nivel de registro</translation>
+    </message>
+    <message>
+        <source>First run done</source>
+        <translation>Primer inicio hecho</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clave de API</translation>
+    </message>
+    <message>
+        <source>{names} applies at the next connection you start.</source>
+        <translation>{names} se aplica en la próxima conexión que inicie.</translation>
+    </message>
+    <message>
+        <source>{names} apply at the next connection you start.</source>
+        <translation>{names} se aplican en la próxima conexión que inicie.</translation>
+    </message>
+    <message>
+        <source>{names} applies when the next session starts.</source>
+        <translation>{names} se aplica cuando empiece la próxima sesión.</translation>
+    </message>
+    <message>
+        <source>{names} apply when the next session starts.</source>
+        <translation>{names} se aplican cuando empiece la próxima sesión.</translation>
+    </message>
+    <message>
+        <source>{names} applies when FieldAssist starts again.</source>
+        <translation>{names} se aplica cuando FieldAssist se vuelva a iniciar.</translation>
+    </message>
+    <message>
+        <source>{names} apply when FieldAssist starts again.</source>
+        <translation>{names} se aplican cuando FieldAssist se vuelva a iniciar.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Automatic: Gemini API when a key is available, else the simulator</source>

@@ -819,6 +819,165 @@
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>Backend</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Point d’accès</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>Fichier d’AC</translation>
+    </message>
+    <message>
+        <source>Context compression</source>
+        <translation>Compression du contexte</translation>
+    </message>
+    <message>
+        <source>Session resumption</source>
+        <translation>Reprise de session</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Voix</translation>
+    </message>
+    <message>
+        <source>Response language</source>
+        <translation>Langue des réponses</translation>
+    </message>
+    <message>
+        <source>System instruction</source>
+        <translation>Instruction système</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Langue de l’interface</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Micro</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Haut-parleur</translation>
+    </message>
+    <message>
+        <source>Microphone gain</source>
+        <translation>Gain du micro</translation>
+    </message>
+    <message>
+        <source>Speaker volume</source>
+        <translation>Volume du haut-parleur</translation>
+    </message>
+    <message>
+        <source>Speech detection sensitivity</source>
+        <translation>Sensibilité de détection de la parole</translation>
+    </message>
+    <message>
+        <source>Silence that ends a turn</source>
+        <translation>Silence qui termine un tour</translation>
+    </message>
+    <message>
+        <source>Echo cancellation</source>
+        <translation>Annulation d’écho</translation>
+    </message>
+    <message>
+        <source>Instant barge-in</source>
+        <translation>Interruption immédiate</translation>
+    </message>
+    <message>
+        <source>Push-to-talk</source>
+        <translation>Appuyer pour parler</translation>
+    </message>
+    <message>
+        <source>Manuals folder</source>
+        <translation>Dossier des manuels</translation>
+    </message>
+    <message>
+        <source>Video source</source>
+        <translation>Source vidéo</translation>
+    </message>
+    <message>
+        <source>Frames per second</source>
+        <translation>Images par seconde</translation>
+    </message>
+    <message>
+        <source>Longest side of sent frames</source>
+        <translation>Plus grand côté des images envoyées</translation>
+    </message>
+    <message>
+        <source>JPEG quality</source>
+        <translation>Qualité JPEG</translation>
+    </message>
+    <message>
+        <source>Technician name</source>
+        <translation>Nom du technicien</translation>
+    </message>
+    <message>
+        <source>Reports folder</source>
+        <translation>Dossier des rapports</translation>
+    </message>
+    <message>
+        <source>Summary model</source>
+        <translation>Modèle de résumé</translation>
+    </message>
+    <message>
+        <source>Delete sessions older than (days, 0 = never)</source>
+        <translation>Supprimer les sessions après (jours, 0 = jamais)</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>Niveau de journal</translation>
+    </message>
+    <message>
+        <source>First run done</source>
+        <translation>Premier lancement effectué</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clé API</translation>
+    </message>
+    <message>
+        <source>{names} applies at the next connection you start.</source>
+        <translation>{names} s’applique à la prochaine connexion que vous lancerez.</translation>
+    </message>
+    <message>
+        <source>{names} apply at the next connection you start.</source>
+        <translation>{names} s’appliquent à la prochaine connexion que vous lancerez.</translation>
+    </message>
+    <message>
+        <source>{names} applies when the next session starts.</source>
+        <translation>{names} s’applique au démarrage de la prochaine session.</translation>
+    </message>
+    <message>
+        <source>{names} apply when the next session starts.</source>
+        <translation>{names} s’appliquent au démarrage de la prochaine session.</translation>
+    </message>
+    <message>
+        <source>{names} applies when FieldAssist starts again.</source>
+        <translation>{names} s’applique au prochain démarrage de FieldAssist.</translation>
+    </message>
+    <message>
+        <source>{names} apply when FieldAssist starts again.</source>
+        <translation>{names} s’appliquent au prochain démarrage de FieldAssist.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Automatic: Gemini API when a key is available, else the simulator</source>

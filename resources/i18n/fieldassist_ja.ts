@@ -819,6 +819,165 @@
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>Backend</source>
+        <translation>バックエンド</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>リージョン</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>エンドポイント</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA ファイル</translation>
+    </message>
+    <message>
+        <source>Context compression</source>
+        <translation>コンテキスト圧縮</translation>
+    </message>
+    <message>
+        <source>Session resumption</source>
+        <translation>セッション再開</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>音声</translation>
+    </message>
+    <message>
+        <source>Response language</source>
+        <translation>応答の言語</translation>
+    </message>
+    <message>
+        <source>System instruction</source>
+        <translation>システム指示</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>表示言語</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>マイク</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>スピーカー</translation>
+    </message>
+    <message>
+        <source>Microphone gain</source>
+        <translation>マイクのゲイン</translation>
+    </message>
+    <message>
+        <source>Speaker volume</source>
+        <translation>スピーカー音量</translation>
+    </message>
+    <message>
+        <source>Speech detection sensitivity</source>
+        <translation>音声検出の感度</translation>
+    </message>
+    <message>
+        <source>Silence that ends a turn</source>
+        <translation>ターンを終える無音</translation>
+    </message>
+    <message>
+        <source>Echo cancellation</source>
+        <translation>エコーキャンセル</translation>
+    </message>
+    <message>
+        <source>Instant barge-in</source>
+        <translation>即時割り込み</translation>
+    </message>
+    <message>
+        <source>Push-to-talk</source>
+        <translation>プッシュトゥトーク</translation>
+    </message>
+    <message>
+        <source>Manuals folder</source>
+        <translation>マニュアルフォルダー</translation>
+    </message>
+    <message>
+        <source>Video source</source>
+        <translation>ビデオソース</translation>
+    </message>
+    <message>
+        <source>Frames per second</source>
+        <translation>1 秒あたりのフレーム数</translation>
+    </message>
+    <message>
+        <source>Longest side of sent frames</source>
+        <translation>送信フレームの長辺</translation>
+    </message>
+    <message>
+        <source>JPEG quality</source>
+        <translation>JPEG 品質</translation>
+    </message>
+    <message>
+        <source>Technician name</source>
+        <translation>技術者名</translation>
+    </message>
+    <message>
+        <source>Reports folder</source>
+        <translation>報告書フォルダー</translation>
+    </message>
+    <message>
+        <source>Summary model</source>
+        <translation>要約モデル</translation>
+    </message>
+    <message>
+        <source>Delete sessions older than (days, 0 = never)</source>
+        <translation>セッションの削除までの日数 (0 = 削除しない)</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>ログレベル</translation>
+    </message>
+    <message>
+        <source>First run done</source>
+        <translation>初回起動済み</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API キー</translation>
+    </message>
+    <message>
+        <source>{names} applies at the next connection you start.</source>
+        <translation>{names} は次に開始する接続から適用されます。</translation>
+    </message>
+    <message>
+        <source>{names} apply at the next connection you start.</source>
+        <translation>{names} は次に開始する接続から適用されます。</translation>
+    </message>
+    <message>
+        <source>{names} applies when the next session starts.</source>
+        <translation>{names} は次のセッション開始時に適用されます。</translation>
+    </message>
+    <message>
+        <source>{names} apply when the next session starts.</source>
+        <translation>{names} は次のセッション開始時に適用されます。</translation>
+    </message>
+    <message>
+        <source>{names} applies when FieldAssist starts again.</source>
+        <translation>{names} は FieldAssist の次回起動時に適用されます。</translation>
+    </message>
+    <message>
+        <source>{names} apply when FieldAssist starts again.</source>
+        <translation>{names} は FieldAssist の次回起動時に適用されます。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Automatic: Gemini API when a key is available, else the simulator</source>

@@ -819,6 +819,165 @@
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>Backend</source>
+        <translation>Serviço</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projeto</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Região</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>Arquivo de CA</translation>
+    </message>
+    <message>
+        <source>Context compression</source>
+        <translation>Compressão do contexto</translation>
+    </message>
+    <message>
+        <source>Session resumption</source>
+        <translation>Retomada de sessão</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Voz</translation>
+    </message>
+    <message>
+        <source>Response language</source>
+        <translation>Idioma das respostas</translation>
+    </message>
+    <message>
+        <source>System instruction</source>
+        <translation>Instrução do sistema</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Idioma da interface</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Microfone</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Alto-falante</translation>
+    </message>
+    <message>
+        <source>Microphone gain</source>
+        <translation>Ganho do microfone</translation>
+    </message>
+    <message>
+        <source>Speaker volume</source>
+        <translation>Volume do alto-falante</translation>
+    </message>
+    <message>
+        <source>Speech detection sensitivity</source>
+        <translation>Sensibilidade de detecção de fala</translation>
+    </message>
+    <message>
+        <source>Silence that ends a turn</source>
+        <translation>Silêncio que termina um turno</translation>
+    </message>
+    <message>
+        <source>Echo cancellation</source>
+        <translation>Cancelamento de eco</translation>
+    </message>
+    <message>
+        <source>Instant barge-in</source>
+        <translation>Interrupção imediata</translation>
+    </message>
+    <message>
+        <source>Push-to-talk</source>
+        <translation>Apertar para falar</translation>
+    </message>
+    <message>
+        <source>Manuals folder</source>
+        <translation>Pasta de manuais</translation>
+    </message>
+    <message>
+        <source>Video source</source>
+        <translation>Fonte de vídeo</translation>
+    </message>
+    <message>
+        <source>Frames per second</source>
+        <translation>Quadros por segundo</translation>
+    </message>
+    <message>
+        <source>Longest side of sent frames</source>
+        <translation>Lado maior dos quadros enviados</translation>
+    </message>
+    <message>
+        <source>JPEG quality</source>
+        <translation>Qualidade JPEG</translation>
+    </message>
+    <message>
+        <source>Technician name</source>
+        <translation>Nome do técnico</translation>
+    </message>
+    <message>
+        <source>Reports folder</source>
+        <translation>Pasta de relatórios</translation>
+    </message>
+    <message>
+        <source>Summary model</source>
+        <translation>Modelo de resumo</translation>
+    </message>
+    <message>
+        <source>Delete sessions older than (days, 0 = never)</source>
+        <translation>Excluir sessões com mais de (dias, 0 = nunca)</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>Nível de log</translation>
+    </message>
+    <message>
+        <source>First run done</source>
+        <translation>Primeira execução concluída</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Chave de API</translation>
+    </message>
+    <message>
+        <source>{names} applies at the next connection you start.</source>
+        <translation>{names} vale a partir da próxima conexão que você iniciar.</translation>
+    </message>
+    <message>
+        <source>{names} apply at the next connection you start.</source>
+        <translation>{names} valem a partir da próxima conexão que você iniciar.</translation>
+    </message>
+    <message>
+        <source>{names} applies when the next session starts.</source>
+        <translation>{names} vale quando a próxima sessão começar.</translation>
+    </message>
+    <message>
+        <source>{names} apply when the next session starts.</source>
+        <translation>{names} valem quando a próxima sessão começar.</translation>
+    </message>
+    <message>
+        <source>{names} applies when FieldAssist starts again.</source>
+        <translation>{names} vale quando o FieldAssist for iniciado de novo.</translation>
+    </message>
+    <message>
+        <source>{names} apply when FieldAssist starts again.</source>
+        <translation>{names} valem quando o FieldAssist for iniciado de novo.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Automatic: Gemini API when a key is available, else the simulator</source>

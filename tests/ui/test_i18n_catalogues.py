@@ -102,3 +102,18 @@ def test_german_reaches_the_window_and_qt_own_buttons(qtbot: QtBot, app: QApplic
 def test_english_installs_nothing(app: QApplication) -> None:
     assert i18n.install_translators(app, "en") == ""
     assert i18n.translate("MainWindow", "Start session") == "Start session"
+
+
+def test_banner_put_together_outside_the_window_is_translated(app: QApplication) -> None:
+    """The settings that wait are named by infra (marked pieces, translated at launch)."""
+    from desktop.infra.settings import Applies, pending_text
+
+    english = pending_text(("model", "voice"), Applies.NEXT_CONNECTION)
+    assert english == "Model, Voice apply at the next connection you start."
+    i18n.install_translators(app, "de")
+    assert pending_text(("model", "voice"), Applies.NEXT_CONNECTION) == (
+        "Modell, Stimme gelten ab der nächsten Verbindung, die Sie starten."
+    )
+    assert pending_text(("ui_language",), Applies.NEXT_START) == (
+        "Oberflächensprache gilt beim nächsten Start von FieldAssist."
+    )
