@@ -23,7 +23,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTranslator
 
 from desktop.infra import i18n_marks
 from desktop.infra.paths import resources_dir
@@ -42,6 +42,7 @@ SOURCE_LANGUAGE = "en"
 SOURCE_DIRS = ("desktop/ui", "desktop/app", "desktop/infra")
 
 _installed: list[QTranslator] = []  # a QTranslator must outlive its installation
+_current = [""]  # the installed language ("" = English)
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -86,7 +87,9 @@ def install_translators(app: QCoreApplication, setting: str) -> str:
     _installed.clear()
     i18n_marks.install(translate)  # text app and infra put together from marked pieces
     language = pick_language(setting)
-    QLocale.setDefault(QLocale(language or "en_US"))
+    _current[0] = language
+    # Numbers and dates follow the interface language; in English, the system's own locale.
+    QLocale.setDefault(QLocale(language) if language else QLocale.system())
     if not language:
         return ""
     ours = QTranslator(app)
@@ -100,6 +103,15 @@ def install_translators(app: QCoreApplication, setting: str) -> str:
     for translator in _installed:
         app.installTranslator(translator)
     return language
+
+
+def format_when(at: float) -> str:
+    """A date and time for lists: the interface language's short form (05.03.25 14:02 in
+    German); in English the sortable ISO form the window has always shown (2025-03-05 14:02)."""
+    moment = QDateTime.fromSecsSinceEpoch(int(at))
+    if not _current[0]:
+        return moment.toString("yyyy-MM-dd HH:mm")
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
 
 
 def spoken_language(ui_language: str) -> str:

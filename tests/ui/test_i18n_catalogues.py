@@ -117,3 +117,14 @@ def test_banner_put_together_outside_the_window_is_translated(app: QApplication)
     assert pending_text(("ui_language",), Applies.NEXT_START) == (
         "Oberflächensprache gilt beim nächsten Start von FieldAssist."
     )
+
+
+def test_dates_follow_the_language(app: QApplication) -> None:
+    from datetime import datetime
+
+    at = datetime(2025, 3, 5, 14, 2).timestamp()
+    assert i18n.format_when(at) == "2025-03-05 14:02"  # English: as before, sortable
+    i18n.install_translators(app, "de")
+    assert i18n.format_when(at) == "05.03.25 14:02"
+    i18n.install_translators(app, "ja")
+    assert i18n.format_when(at) == "2025/03/05 14:02"
