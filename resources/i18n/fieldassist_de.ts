@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>About</name>
+    <message>
+        <source>The licence notices are missing from {folder} ({reason}).</source>
+        <translation>Die Lizenzhinweise fehlen in {folder} ({reason}).</translation>
+    </message>
+    <message>
+        <source>About FieldAssist</source>
+        <translation>Über FieldAssist</translation>
+    </message>
+    <message>
+        <source>Program version</source>
+        <translation>Programmversion</translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation>System:</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>Protokollordner</translation>
+    </message>
+    <message>
+        <source>Log folder:</source>
+        <translation>Protokollordner:</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Lizenzen</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>&amp;Protokollordner öffnen</translation>
+    </message>
+    <message>
+        <source>Open licences &amp;folder</source>
+        <translation>Lizenz&amp;ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Save &amp;diagnostics…</source>
+        <translation>&amp;Diagnose speichern…</translation>
+    </message>
+    <message>
+        <source>A zip for IT support: logs, settings, devices, versions and recent messages, with keys and passwords removed</source>
+        <translation>Ein ZIP für den IT-Support: Protokolle, Einstellungen, Geräte, Versionen und letzte Nachrichten, ohne Schlüssel und Passwörter</translation>
+    </message>
+    <message>
+        <source>Diagnostics result</source>
+        <translation>Ergebnis der Diagnose</translation>
+    </message>
+    <message>
+        <source>Licences:</source>
+        <translation>Lizenzen:</translation>
+    </message>
+    <message>
+        <source>Save diagnostics</source>
+        <translation>Diagnose speichern</translation>
+    </message>
+    <message>
+        <source>Zip archive (*.zip)</source>
+        <translation>ZIP-Archiv (*.zip)</translation>
+    </message>
+    <message>
+        <source>Saving diagnostics…</source>
+        <translation>Diagnose wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Could not save diagnostics to {path}: {reason}</source>
+        <translation>Diagnose konnte nicht nach {path} gespeichert werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Diagnostics saved to {path} ({size} KiB)</source>
+        <translation>Diagnose gespeichert unter {path} ({size} KiB)</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>Camera paused</source>
@@ -78,6 +153,17 @@
     <message>
         <source>Could not {action} the session; see the log.</source>
         <translation>Aktion „{action}“ für die Sitzung fehlgeschlagen; siehe Protokolldatei.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The details are in the log. Your transcript is kept.</source>
+        <translation>Die Einzelheiten stehen im Protokoll. Ihre Mitschrift bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Protokollordner öffnen</translation>
     </message>
 </context>
 <context>
@@ -750,6 +836,57 @@
         <source>Offline simulator: add a Gemini API key in Settings to talk to Gemini</source>
         <translation>Offline-Simulator: Tragen Sie in den Einstellungen einen Gemini-API-Schlüssel ein, um mit Gemini zu sprechen</translation>
     </message>
+    <message>
+        <source>Session saved. Write its job report with Report… (Ctrl+R).</source>
+        <translation>Sitzung gespeichert. Schreiben Sie ihren Auftragsbericht mit Bericht… (Strg+R).</translation>
+    </message>
+    <message>
+        <source>A job report is already being written.</source>
+        <translation>Es wird bereits ein Auftragsbericht geschrieben.</translation>
+    </message>
+    <message>
+        <source>The history is not available, so no report can be made.</source>
+        <translation>Der Verlauf ist nicht verfügbar, daher kann kein Bericht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Writing the job report…</source>
+        <translation>Der Auftragsbericht wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>The job report was not written: {reason}</source>
+        <translation>Der Auftragsbericht wurde nicht geschrieben: {reason}</translation>
+    </message>
+    <message>
+        <source>Job report saved without the summary ({problem}): {path}. Write it again when online to add the summary.</source>
+        <translation>Auftragsbericht ohne Zusammenfassung gespeichert ({problem}): {path}. Schreiben Sie ihn online erneut, um die Zusammenfassung hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>Job report saved: {path}</source>
+        <translation>Auftragsbericht gespeichert: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPicker</name>
+    <message>
+        <source>Desktop picture: drag over the region to share</source>
+        <translation>Bild des Desktops: über den zu teilenden Bereich ziehen</translation>
+    </message>
+    <message>
+        <source>Share a screen region</source>
+        <translation>Einen Bildschirmbereich teilen</translation>
+    </message>
+    <message>
+        <source>Region picker message</source>
+        <translation>Hinweis der Bereichsauswahl</translation>
+    </message>
+    <message>
+        <source>Share this region</source>
+        <translation>Diesen Bereich teilen</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle over the part of the screen to share.</source>
+        <translation>Ziehen Sie ein Rechteck über den Teil des Bildschirms, der geteilt werden soll.</translation>
+    </message>
 </context>
 <context>
     <name>ReportSettings</name>
@@ -1398,6 +1535,53 @@
     <message>
         <source>{device} (not connected)</source>
         <translation>{device} (nicht angeschlossen)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusClock</name>
+    <message>
+        <source>connection {time}</source>
+        <translation>Verbindung {time}</translation>
+    </message>
+    <message>
+        <source>The service asked to end this connection (goAway); the program hands over to a new one before then, and the session goes on.</source>
+        <translation>Der Dienst hat gebeten, diese Verbindung zu beenden (goAway); das Programm wechselt vorher auf eine neue, und die Sitzung geht weiter.</translation>
+    </message>
+    <message>
+        <source>session {time}</source>
+        <translation>Sitzung {time}</translation>
+    </message>
+    <message>
+        <source>audio and video</source>
+        <translation>Audio und Video</translation>
+    </message>
+    <message>
+        <source>audio only</source>
+        <translation>nur Audio</translation>
+    </message>
+    <message>
+        <source>Context compression is off: a session with {kind} ends after about {minutes} min. Turn compression on in Settings for longer sessions.</source>
+        <translation>Die Kontextkomprimierung ist aus: eine Sitzung mit {kind} endet nach etwa {minutes} Min. Schalten Sie die Komprimierung in den Einstellungen ein, um länger zu arbeiten.</translation>
+    </message>
+    <message>
+        <source>{countdowns} left</source>
+        <translation>noch {countdowns}</translation>
+    </message>
+    <message>
+        <source>{count} tokens</source>
+        <translation>{count} Tokens</translation>
+    </message>
+    <message>
+        <source> (last turn {count})</source>
+        <translation> (letzter Beitrag {count})</translation>
+    </message>
+    <message>
+        <source>This session: {count} tokens</source>
+        <translation>Diese Sitzung: {count} Tokens</translation>
+    </message>
+    <message>
+        <source>Last turn: {count} tokens</source>
+        <translation>Letzter Beitrag: {count} Tokens</translation>
     </message>
 </context>
 <context>

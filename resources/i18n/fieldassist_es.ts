@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>About</name>
+    <message>
+        <source>The licence notices are missing from {folder} ({reason}).</source>
+        <translation>Faltan los avisos de licencia en {folder} ({reason}).</translation>
+    </message>
+    <message>
+        <source>About FieldAssist</source>
+        <translation>Acerca de FieldAssist</translation>
+    </message>
+    <message>
+        <source>Program version</source>
+        <translation>Versión del programa</translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation>Sistema:</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>Carpeta de registros</translation>
+    </message>
+    <message>
+        <source>Log folder:</source>
+        <translation>Carpeta de registros:</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Licencias</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>Abrir la carpeta de &amp;registros</translation>
+    </message>
+    <message>
+        <source>Open licences &amp;folder</source>
+        <translation>Abrir la &amp;carpeta de licencias</translation>
+    </message>
+    <message>
+        <source>Save &amp;diagnostics…</source>
+        <translation>Guardar &amp;diagnóstico…</translation>
+    </message>
+    <message>
+        <source>A zip for IT support: logs, settings, devices, versions and recent messages, with keys and passwords removed</source>
+        <translation>Un zip para el soporte informático: registros, ajustes, dispositivos, versiones y mensajes recientes, sin claves ni contraseñas</translation>
+    </message>
+    <message>
+        <source>Diagnostics result</source>
+        <translation>Resultado del diagnóstico</translation>
+    </message>
+    <message>
+        <source>Licences:</source>
+        <translation>Licencias:</translation>
+    </message>
+    <message>
+        <source>Save diagnostics</source>
+        <translation>Guardar diagnóstico</translation>
+    </message>
+    <message>
+        <source>Zip archive (*.zip)</source>
+        <translation>Archivo zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>Saving diagnostics…</source>
+        <translation>Guardando el diagnóstico…</translation>
+    </message>
+    <message>
+        <source>Could not save diagnostics to {path}: {reason}</source>
+        <translation>No se pudo guardar el diagnóstico en {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Diagnostics saved to {path} ({size} KiB)</source>
+        <translation>Diagnóstico guardado en {path} ({size} KiB)</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>Camera paused</source>
@@ -78,6 +153,17 @@
     <message>
         <source>Could not {action} the session; see the log.</source>
         <translation>Falló «{action}» en la sesión; consulte el registro.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The details are in the log. Your transcript is kept.</source>
+        <translation>Los detalles están en el registro. Su transcripción se conserva.</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Abrir la carpeta de registros</translation>
     </message>
 </context>
 <context>
@@ -750,6 +836,57 @@
         <source>Offline simulator: add a Gemini API key in Settings to talk to Gemini</source>
         <translation>Simulador sin conexión: añada una clave de API de Gemini en Ajustes para hablar con Gemini</translation>
     </message>
+    <message>
+        <source>Session saved. Write its job report with Report… (Ctrl+R).</source>
+        <translation>Sesión guardada. Redacte su informe de trabajo con Informe… (Ctrl+R).</translation>
+    </message>
+    <message>
+        <source>A job report is already being written.</source>
+        <translation>Ya se está redactando un informe de trabajo.</translation>
+    </message>
+    <message>
+        <source>The history is not available, so no report can be made.</source>
+        <translation>El historial no está disponible, así que no se puede hacer ningún informe.</translation>
+    </message>
+    <message>
+        <source>Writing the job report…</source>
+        <translation>Redactando el informe de trabajo…</translation>
+    </message>
+    <message>
+        <source>The job report was not written: {reason}</source>
+        <translation>No se redactó el informe de trabajo: {reason}</translation>
+    </message>
+    <message>
+        <source>Job report saved without the summary ({problem}): {path}. Write it again when online to add the summary.</source>
+        <translation>Informe de trabajo guardado sin el resumen ({problem}): {path}. Vuelva a redactarlo con conexión para añadir el resumen.</translation>
+    </message>
+    <message>
+        <source>Job report saved: {path}</source>
+        <translation>Informe de trabajo guardado: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPicker</name>
+    <message>
+        <source>Desktop picture: drag over the region to share</source>
+        <translation>Imagen del escritorio: arrastre sobre la región que quiere compartir</translation>
+    </message>
+    <message>
+        <source>Share a screen region</source>
+        <translation>Compartir una región de la pantalla</translation>
+    </message>
+    <message>
+        <source>Region picker message</source>
+        <translation>Mensaje del selector de región</translation>
+    </message>
+    <message>
+        <source>Share this region</source>
+        <translation>Compartir esta región</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle over the part of the screen to share.</source>
+        <translation>Trace un rectángulo sobre la parte de la pantalla que quiere compartir.</translation>
+    </message>
 </context>
 <context>
     <name>ReportSettings</name>
@@ -1398,6 +1535,53 @@
     <message>
         <source>{device} (not connected)</source>
         <translation>{device} (no conectado)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusClock</name>
+    <message>
+        <source>connection {time}</source>
+        <translation>conexión {time}</translation>
+    </message>
+    <message>
+        <source>The service asked to end this connection (goAway); the program hands over to a new one before then, and the session goes on.</source>
+        <translation>El servicio pidió cerrar esta conexión (goAway); el programa pasa a una nueva antes, y la sesión continúa.</translation>
+    </message>
+    <message>
+        <source>session {time}</source>
+        <translation>sesión {time}</translation>
+    </message>
+    <message>
+        <source>audio and video</source>
+        <translation>audio y vídeo</translation>
+    </message>
+    <message>
+        <source>audio only</source>
+        <translation>solo audio</translation>
+    </message>
+    <message>
+        <source>Context compression is off: a session with {kind} ends after about {minutes} min. Turn compression on in Settings for longer sessions.</source>
+        <translation>La compresión del contexto está desactivada: una sesión con {kind} termina tras unos {minutes} min. Active la compresión en Ajustes para sesiones más largas.</translation>
+    </message>
+    <message>
+        <source>{countdowns} left</source>
+        <translation>quedan {countdowns}</translation>
+    </message>
+    <message>
+        <source>{count} tokens</source>
+        <translation>{count} tokens</translation>
+    </message>
+    <message>
+        <source> (last turn {count})</source>
+        <translation> (último turno {count})</translation>
+    </message>
+    <message>
+        <source>This session: {count} tokens</source>
+        <translation>Esta sesión: {count} tokens</translation>
+    </message>
+    <message>
+        <source>Last turn: {count} tokens</source>
+        <translation>Último turno: {count} tokens</translation>
     </message>
 </context>
 <context>

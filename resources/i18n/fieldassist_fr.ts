@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>About</name>
+    <message>
+        <source>The licence notices are missing from {folder} ({reason}).</source>
+        <translation>Les avis de licence manquent dans {folder} ({reason}).</translation>
+    </message>
+    <message>
+        <source>About FieldAssist</source>
+        <translation>À propos de FieldAssist</translation>
+    </message>
+    <message>
+        <source>Program version</source>
+        <translation>Version du programme</translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation>Système :</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>Dossier des journaux</translation>
+    </message>
+    <message>
+        <source>Log folder:</source>
+        <translation>Dossier des journaux :</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Licences</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>Ouvrir le dossier des &amp;journaux</translation>
+    </message>
+    <message>
+        <source>Open licences &amp;folder</source>
+        <translation>Ouvrir le &amp;dossier des licences</translation>
+    </message>
+    <message>
+        <source>Save &amp;diagnostics…</source>
+        <translation>Enregistrer un &amp;diagnostic…</translation>
+    </message>
+    <message>
+        <source>A zip for IT support: logs, settings, devices, versions and recent messages, with keys and passwords removed</source>
+        <translation>Un zip pour le support informatique : journaux, réglages, périphériques, versions et messages récents, sans clés ni mots de passe</translation>
+    </message>
+    <message>
+        <source>Diagnostics result</source>
+        <translation>Résultat du diagnostic</translation>
+    </message>
+    <message>
+        <source>Licences:</source>
+        <translation>Licences :</translation>
+    </message>
+    <message>
+        <source>Save diagnostics</source>
+        <translation>Enregistrer un diagnostic</translation>
+    </message>
+    <message>
+        <source>Zip archive (*.zip)</source>
+        <translation>Archive zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>Saving diagnostics…</source>
+        <translation>Enregistrement du diagnostic…</translation>
+    </message>
+    <message>
+        <source>Could not save diagnostics to {path}: {reason}</source>
+        <translation>Impossible d’enregistrer le diagnostic dans {path} : {reason}</translation>
+    </message>
+    <message>
+        <source>Diagnostics saved to {path} ({size} KiB)</source>
+        <translation>Diagnostic enregistré dans {path} ({size} Kio)</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>Camera paused</source>
@@ -78,6 +153,17 @@
     <message>
         <source>Could not {action} the session; see the log.</source>
         <translation>Échec de « {action} » pour la session ; voir le journal.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The details are in the log. Your transcript is kept.</source>
+        <translation>Les détails sont dans le journal. Votre transcription est conservée.</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Ouvrir le dossier des journaux</translation>
     </message>
 </context>
 <context>
@@ -750,6 +836,57 @@
         <source>Offline simulator: add a Gemini API key in Settings to talk to Gemini</source>
         <translation>Simulateur hors ligne : ajoutez une clé API Gemini dans les Réglages pour parler à Gemini</translation>
     </message>
+    <message>
+        <source>Session saved. Write its job report with Report… (Ctrl+R).</source>
+        <translation>Session enregistrée. Rédigez son rapport d’intervention avec Rapport… (Ctrl+R).</translation>
+    </message>
+    <message>
+        <source>A job report is already being written.</source>
+        <translation>Un rapport d’intervention est déjà en cours de rédaction.</translation>
+    </message>
+    <message>
+        <source>The history is not available, so no report can be made.</source>
+        <translation>L’historique n’est pas disponible : aucun rapport ne peut être rédigé.</translation>
+    </message>
+    <message>
+        <source>Writing the job report…</source>
+        <translation>Rédaction du rapport d’intervention…</translation>
+    </message>
+    <message>
+        <source>The job report was not written: {reason}</source>
+        <translation>Le rapport d’intervention n’a pas été rédigé : {reason}</translation>
+    </message>
+    <message>
+        <source>Job report saved without the summary ({problem}): {path}. Write it again when online to add the summary.</source>
+        <translation>Rapport d’intervention enregistré sans résumé ({problem}) : {path}. Rédigez-le de nouveau une fois en ligne pour ajouter le résumé.</translation>
+    </message>
+    <message>
+        <source>Job report saved: {path}</source>
+        <translation>Rapport d’intervention enregistré : {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPicker</name>
+    <message>
+        <source>Desktop picture: drag over the region to share</source>
+        <translation>Image du bureau : faites glisser sur la zone à partager</translation>
+    </message>
+    <message>
+        <source>Share a screen region</source>
+        <translation>Partager une zone de l’écran</translation>
+    </message>
+    <message>
+        <source>Region picker message</source>
+        <translation>Message du sélecteur de zone</translation>
+    </message>
+    <message>
+        <source>Share this region</source>
+        <translation>Partager cette zone</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle over the part of the screen to share.</source>
+        <translation>Tracez un rectangle sur la partie de l’écran à partager.</translation>
+    </message>
 </context>
 <context>
     <name>ReportSettings</name>
@@ -1398,6 +1535,53 @@
     <message>
         <source>{device} (not connected)</source>
         <translation>{device} (non branché)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusClock</name>
+    <message>
+        <source>connection {time}</source>
+        <translation>connexion {time}</translation>
+    </message>
+    <message>
+        <source>The service asked to end this connection (goAway); the program hands over to a new one before then, and the session goes on.</source>
+        <translation>Le service a demandé de fermer cette connexion (goAway) ; le programme passe à une nouvelle avant, et la session continue.</translation>
+    </message>
+    <message>
+        <source>session {time}</source>
+        <translation>session {time}</translation>
+    </message>
+    <message>
+        <source>audio and video</source>
+        <translation>audio et vidéo</translation>
+    </message>
+    <message>
+        <source>audio only</source>
+        <translation>audio seul</translation>
+    </message>
+    <message>
+        <source>Context compression is off: a session with {kind} ends after about {minutes} min. Turn compression on in Settings for longer sessions.</source>
+        <translation>La compression du contexte est désactivée : une session avec {kind} s’arrête après environ {minutes} min. Activez la compression dans les Réglages pour des sessions plus longues.</translation>
+    </message>
+    <message>
+        <source>{countdowns} left</source>
+        <translation>{countdowns} restantes</translation>
+    </message>
+    <message>
+        <source>{count} tokens</source>
+        <translation>{count} jetons</translation>
+    </message>
+    <message>
+        <source> (last turn {count})</source>
+        <translation> (dernier tour {count})</translation>
+    </message>
+    <message>
+        <source>This session: {count} tokens</source>
+        <translation>Cette session : {count} jetons</translation>
+    </message>
+    <message>
+        <source>Last turn: {count} tokens</source>
+        <translation>Dernier tour : {count} jetons</translation>
     </message>
 </context>
 <context>

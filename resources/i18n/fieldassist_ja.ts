@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>About</name>
+    <message>
+        <source>The licence notices are missing from {folder} ({reason}).</source>
+        <translation>{folder} にライセンス表示がありません ({reason})。</translation>
+    </message>
+    <message>
+        <source>About FieldAssist</source>
+        <translation>FieldAssist について</translation>
+    </message>
+    <message>
+        <source>Program version</source>
+        <translation>プログラムのバージョン</translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation>システム:</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>ログフォルダー</translation>
+    </message>
+    <message>
+        <source>Log folder:</source>
+        <translation>ログフォルダー:</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>ライセンス</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>ログフォルダーを開く(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Open licences &amp;folder</source>
+        <translation>ライセンスフォルダーを開く(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Save &amp;diagnostics…</source>
+        <translation>診断情報を保存(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>A zip for IT support: logs, settings, devices, versions and recent messages, with keys and passwords removed</source>
+        <translation>IT サポート用の zip: ログ、設定、デバイス、バージョン、最近のメッセージ (キーとパスワードは除去)</translation>
+    </message>
+    <message>
+        <source>Diagnostics result</source>
+        <translation>診断情報の保存結果</translation>
+    </message>
+    <message>
+        <source>Licences:</source>
+        <translation>ライセンス:</translation>
+    </message>
+    <message>
+        <source>Save diagnostics</source>
+        <translation>診断情報を保存</translation>
+    </message>
+    <message>
+        <source>Zip archive (*.zip)</source>
+        <translation>Zip アーカイブ (*.zip)</translation>
+    </message>
+    <message>
+        <source>Saving diagnostics…</source>
+        <translation>診断情報を保存中…</translation>
+    </message>
+    <message>
+        <source>Could not save diagnostics to {path}: {reason}</source>
+        <translation>診断情報を {path} に保存できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>Diagnostics saved to {path} ({size} KiB)</source>
+        <translation>診断情報を {path} に保存しました ({size} KiB)</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>Camera paused</source>
@@ -78,6 +153,17 @@
     <message>
         <source>Could not {action} the session; see the log.</source>
         <translation>セッションの「{action}」に失敗しました。ログを参照してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The details are in the log. Your transcript is kept.</source>
+        <translation>詳細はログにあります。書き起こしは保持されています。</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>ログフォルダーを開く</translation>
     </message>
 </context>
 <context>
@@ -750,6 +836,57 @@
         <source>Offline simulator: add a Gemini API key in Settings to talk to Gemini</source>
         <translation>オフラインシミュレーター: Gemini と話すには設定で Gemini API キーを追加してください</translation>
     </message>
+    <message>
+        <source>Session saved. Write its job report with Report… (Ctrl+R).</source>
+        <translation>セッションを保存しました。「報告書…」(Ctrl+R) で作業報告書を作成できます。</translation>
+    </message>
+    <message>
+        <source>A job report is already being written.</source>
+        <translation>作業報告書をすでに作成中です。</translation>
+    </message>
+    <message>
+        <source>The history is not available, so no report can be made.</source>
+        <translation>履歴を利用できないため、報告書を作成できません。</translation>
+    </message>
+    <message>
+        <source>Writing the job report…</source>
+        <translation>作業報告書を作成中…</translation>
+    </message>
+    <message>
+        <source>The job report was not written: {reason}</source>
+        <translation>作業報告書を作成できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>Job report saved without the summary ({problem}): {path}. Write it again when online to add the summary.</source>
+        <translation>要約なしで作業報告書を保存しました ({problem}): {path}。オンライン時に作成し直すと要約が入ります。</translation>
+    </message>
+    <message>
+        <source>Job report saved: {path}</source>
+        <translation>作業報告書を保存しました: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPicker</name>
+    <message>
+        <source>Desktop picture: drag over the region to share</source>
+        <translation>デスクトップの画像: 共有する範囲をドラッグ</translation>
+    </message>
+    <message>
+        <source>Share a screen region</source>
+        <translation>画面の範囲を共有</translation>
+    </message>
+    <message>
+        <source>Region picker message</source>
+        <translation>範囲選択のメッセージ</translation>
+    </message>
+    <message>
+        <source>Share this region</source>
+        <translation>この範囲を共有</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle over the part of the screen to share.</source>
+        <translation>共有する画面の部分に四角形をドラッグしてください。</translation>
+    </message>
 </context>
 <context>
     <name>ReportSettings</name>
@@ -1398,6 +1535,53 @@
     <message>
         <source>{device} (not connected)</source>
         <translation>{device} (未接続)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusClock</name>
+    <message>
+        <source>connection {time}</source>
+        <translation>接続 {time}</translation>
+    </message>
+    <message>
+        <source>The service asked to end this connection (goAway); the program hands over to a new one before then, and the session goes on.</source>
+        <translation>サービスがこの接続の終了を求めました (goAway)。プログラムはその前に新しい接続へ引き継ぎ、セッションは続きます。</translation>
+    </message>
+    <message>
+        <source>session {time}</source>
+        <translation>セッション {time}</translation>
+    </message>
+    <message>
+        <source>audio and video</source>
+        <translation>音声と映像</translation>
+    </message>
+    <message>
+        <source>audio only</source>
+        <translation>音声のみ</translation>
+    </message>
+    <message>
+        <source>Context compression is off: a session with {kind} ends after about {minutes} min. Turn compression on in Settings for longer sessions.</source>
+        <translation>コンテキスト圧縮がオフです: {kind} のセッションは約 {minutes} 分で終了します。長いセッションには設定で圧縮をオンにしてください。</translation>
+    </message>
+    <message>
+        <source>{countdowns} left</source>
+        <translation>残り {countdowns}</translation>
+    </message>
+    <message>
+        <source>{count} tokens</source>
+        <translation>{count} トークン</translation>
+    </message>
+    <message>
+        <source> (last turn {count})</source>
+        <translation> (直前のターン {count})</translation>
+    </message>
+    <message>
+        <source>This session: {count} tokens</source>
+        <translation>このセッション: {count} トークン</translation>
+    </message>
+    <message>
+        <source>Last turn: {count} tokens</source>
+        <translation>直前のターン: {count} トークン</translation>
     </message>
 </context>
 <context>

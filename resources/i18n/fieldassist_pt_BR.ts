@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>About</name>
+    <message>
+        <source>The licence notices are missing from {folder} ({reason}).</source>
+        <translation>Os avisos de licença estão faltando em {folder} ({reason}).</translation>
+    </message>
+    <message>
+        <source>About FieldAssist</source>
+        <translation>Sobre o FieldAssist</translation>
+    </message>
+    <message>
+        <source>Program version</source>
+        <translation>Versão do programa</translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation>Sistema:</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>Pasta de logs</translation>
+    </message>
+    <message>
+        <source>Log folder:</source>
+        <translation>Pasta de logs:</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Licenças</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>Abrir a pasta de &amp;logs</translation>
+    </message>
+    <message>
+        <source>Open licences &amp;folder</source>
+        <translation>Abrir a &amp;pasta de licenças</translation>
+    </message>
+    <message>
+        <source>Save &amp;diagnostics…</source>
+        <translation>Salvar &amp;diagnóstico…</translation>
+    </message>
+    <message>
+        <source>A zip for IT support: logs, settings, devices, versions and recent messages, with keys and passwords removed</source>
+        <translation>Um zip para o suporte de TI: logs, configurações, dispositivos, versões e mensagens recentes, sem chaves nem senhas</translation>
+    </message>
+    <message>
+        <source>Diagnostics result</source>
+        <translation>Resultado do diagnóstico</translation>
+    </message>
+    <message>
+        <source>Licences:</source>
+        <translation>Licenças:</translation>
+    </message>
+    <message>
+        <source>Save diagnostics</source>
+        <translation>Salvar diagnóstico</translation>
+    </message>
+    <message>
+        <source>Zip archive (*.zip)</source>
+        <translation>Arquivo zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>Saving diagnostics…</source>
+        <translation>Salvando o diagnóstico…</translation>
+    </message>
+    <message>
+        <source>Could not save diagnostics to {path}: {reason}</source>
+        <translation>Não foi possível salvar o diagnóstico em {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Diagnostics saved to {path} ({size} KiB)</source>
+        <translation>Diagnóstico salvo em {path} ({size} KiB)</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>Camera paused</source>
@@ -78,6 +153,17 @@
     <message>
         <source>Could not {action} the session; see the log.</source>
         <translation>Falha em “{action}” na sessão; veja o log.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The details are in the log. Your transcript is kept.</source>
+        <translation>Os detalhes estão no log. Sua transcrição foi mantida.</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Abrir a pasta de logs</translation>
     </message>
 </context>
 <context>
@@ -750,6 +836,57 @@
         <source>Offline simulator: add a Gemini API key in Settings to talk to Gemini</source>
         <translation>Simulador offline: adicione uma chave de API do Gemini nas Configurações para falar com o Gemini</translation>
     </message>
+    <message>
+        <source>Session saved. Write its job report with Report… (Ctrl+R).</source>
+        <translation>Sessão salva. Escreva o relatório de serviço com Relatório… (Ctrl+R).</translation>
+    </message>
+    <message>
+        <source>A job report is already being written.</source>
+        <translation>Um relatório de serviço já está sendo escrito.</translation>
+    </message>
+    <message>
+        <source>The history is not available, so no report can be made.</source>
+        <translation>O histórico não está disponível, então nenhum relatório pode ser feito.</translation>
+    </message>
+    <message>
+        <source>Writing the job report…</source>
+        <translation>Escrevendo o relatório de serviço…</translation>
+    </message>
+    <message>
+        <source>The job report was not written: {reason}</source>
+        <translation>O relatório de serviço não foi escrito: {reason}</translation>
+    </message>
+    <message>
+        <source>Job report saved without the summary ({problem}): {path}. Write it again when online to add the summary.</source>
+        <translation>Relatório de serviço salvo sem o resumo ({problem}): {path}. Escreva-o de novo quando estiver online para incluir o resumo.</translation>
+    </message>
+    <message>
+        <source>Job report saved: {path}</source>
+        <translation>Relatório de serviço salvo: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPicker</name>
+    <message>
+        <source>Desktop picture: drag over the region to share</source>
+        <translation>Imagem da área de trabalho: arraste sobre a região a compartilhar</translation>
+    </message>
+    <message>
+        <source>Share a screen region</source>
+        <translation>Compartilhar uma região da tela</translation>
+    </message>
+    <message>
+        <source>Region picker message</source>
+        <translation>Mensagem do seletor de região</translation>
+    </message>
+    <message>
+        <source>Share this region</source>
+        <translation>Compartilhar esta região</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle over the part of the screen to share.</source>
+        <translation>Arraste um retângulo sobre a parte da tela a compartilhar.</translation>
+    </message>
 </context>
 <context>
     <name>ReportSettings</name>
@@ -1398,6 +1535,53 @@
     <message>
         <source>{device} (not connected)</source>
         <translation>{device} (não conectado)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusClock</name>
+    <message>
+        <source>connection {time}</source>
+        <translation>conexão {time}</translation>
+    </message>
+    <message>
+        <source>The service asked to end this connection (goAway); the program hands over to a new one before then, and the session goes on.</source>
+        <translation>O serviço pediu para encerrar esta conexão (goAway); o programa passa para uma nova antes disso, e a sessão continua.</translation>
+    </message>
+    <message>
+        <source>session {time}</source>
+        <translation>sessão {time}</translation>
+    </message>
+    <message>
+        <source>audio and video</source>
+        <translation>áudio e vídeo</translation>
+    </message>
+    <message>
+        <source>audio only</source>
+        <translation>só áudio</translation>
+    </message>
+    <message>
+        <source>Context compression is off: a session with {kind} ends after about {minutes} min. Turn compression on in Settings for longer sessions.</source>
+        <translation>A compressão do contexto está desligada: uma sessão com {kind} termina após cerca de {minutes} min. Ligue a compressão nas Configurações para sessões mais longas.</translation>
+    </message>
+    <message>
+        <source>{countdowns} left</source>
+        <translation>restam {countdowns}</translation>
+    </message>
+    <message>
+        <source>{count} tokens</source>
+        <translation>{count} tokens</translation>
+    </message>
+    <message>
+        <source> (last turn {count})</source>
+        <translation> (último turno {count})</translation>
+    </message>
+    <message>
+        <source>This session: {count} tokens</source>
+        <translation>Esta sessão: {count} tokens</translation>
+    </message>
+    <message>
+        <source>Last turn: {count} tokens</source>
+        <translation>Último turno: {count} tokens</translation>
     </message>
 </context>
 <context>

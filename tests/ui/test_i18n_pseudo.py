@@ -79,29 +79,37 @@ def visible_texts(top: QWidget) -> Iterator[tuple[str, str]]:
         name = f"{type(w).__name__}#{w.objectName() or w.accessibleName()[:20]}"
         yield f"{name} tooltip", w.toolTip()
         yield f"{name} accessible name", w.accessibleName()
-        if isinstance(w, QLabel | QAbstractButton):
-            yield f"{name} text", w.text()
-        if isinstance(w, QLineEdit) and " " in w.placeholderText():
-            # One word with no space is an example value: a path, a model, a location.
-            yield f"{name} placeholder", w.placeholderText()
-        if isinstance(w, QGroupBox):
-            yield f"{name} title", w.title()
-        if isinstance(w, QTabWidget):
-            for i in range(w.count()):
-                yield f"{name} tab {i}", w.tabText(i)
-        if isinstance(w, QComboBox) and not w.isEditable():
-            for i in range(w.count()):
-                if w.itemData(i) != w.itemText(i):  # a device's own name is data
-                    yield f"{name} item {i}", w.itemText(i)
-        if isinstance(w, QTreeWidget):
-            header = w.headerItem()
-            for c in range(header.columnCount()):
-                yield f"{name} header {c}", header.text(c)
-        if isinstance(w, QMenu):
-            yield f"{name} title", w.title()
-            for action in w.actions():
-                yield f"{name} action", action.text()
-                yield f"{name} action tip", action.toolTip()
+        for what, text in [*_own_texts(w), *_list_texts(w)]:
+            yield f"{name} {what}", text
+
+
+def _own_texts(w: QWidget) -> Iterator[tuple[str, str]]:
+    if isinstance(w, QLabel | QAbstractButton):
+        yield "text", w.text()
+    if isinstance(w, QLineEdit) and " " in w.placeholderText():
+        # One word with no space is an example value: a path, a model, a location.
+        yield "placeholder", w.placeholderText()
+    if isinstance(w, QGroupBox):
+        yield "title", w.title()
+    if isinstance(w, QMenu):
+        yield "title", w.title()
+        for action in w.actions():
+            yield "action", action.text()
+            yield "action tip", action.toolTip()
+
+
+def _list_texts(w: QWidget) -> Iterator[tuple[str, str]]:
+    if isinstance(w, QTabWidget):
+        for i in range(w.count()):
+            yield f"tab {i}", w.tabText(i)
+    if isinstance(w, QComboBox) and not w.isEditable():
+        for i in range(w.count()):
+            if w.itemData(i) != w.itemText(i):  # a device's own name is data
+                yield f"item {i}", w.itemText(i)
+    if isinstance(w, QTreeWidget):
+        header = w.headerItem()
+        for c in range(header.columnCount()):
+            yield f"header {c}", header.text(c)
 
 
 def problems(top: QWidget) -> list[str]:
@@ -182,3 +190,19 @@ async def test_history_translated(qtbot: QtBot, pseudo: PseudoTranslator, tmp_pa
         dialog.close()
         await dialog.settled()
         store.close()
+
+
+def test_about_and_region_picker_translated(qtbot: QtBot, pseudo: PseudoTranslator) -> None:
+    from desktop.app.screen_region import ShotFailed
+    from desktop.ui.about import AboutDialog, about_info
+    from desktop.ui.region_picker import RegionPickerDialog
+
+    info = about_info()
+    about = AboutDialog(info)
+    qtbot.addWidget(about)
+    # Versions, the platform, the log folder and product names are data.
+    data = (info.qt, info.python, info.platform, str(info.log_folder), "Python:", "Qt:")
+    assert [p for p in problems(about) if not any(f"text: {d!r}" in p for d in data)] == []
+    picker = RegionPickerDialog(ShotFailed("[[no screen]]"))
+    qtbot.addWidget(picker)
+    assert problems(picker) == []
