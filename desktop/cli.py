@@ -5,6 +5,9 @@ python -m desktop [--backend gemini|vertex|simulator] [--model NAME] [--project 
     [--input-device NAME] [--output-device NAME] [--connect] [--smoke-test]
     [--log-level LEVEL] [--version]
 
+python -m desktop report [--session ID|last] [--format md|json|pdf] [--out PATH]
+    [--summarize] [--backend B]       (the job report: desktop/report/cli.py, docs/REPORT.md)
+
 Precedence for every setting: flag > environment > settings file > default. Flags apply
 for this run only; apply_cli records them so save_settings does not persist them.
 """

@@ -75,6 +75,10 @@ def test_wheel_holds_every_resource(wheel: Path) -> None:
     assert wanted, "resources/ is empty: nothing to check"
     assert not sorted(wanted - held), f"the wheel lacks {sorted(wanted - held)}"
     assert "desktop/py.typed" in held
+    # The compiled translations (issue 17): one catalogue per shipped language.
+    from desktop.ui.i18n import LANGUAGES
+
+    assert {f"resources/i18n/fieldassist_{lang}.qm" for lang in LANGUAGES} <= held
 
 
 def test_installed_wheel_finds_what_the_code_loads(wheel: Path, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ idle) or UI events (levels, the speaking light, device notes).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,15 +31,43 @@ ENGINE_KEYS = ("input_device", "output_device", "echo_cancellation", "instant_ba
 
 
 @dataclass(frozen=True)
+class AudioLevelsSet:
+    """Microphone gain and speaker volume: applied to running streams, never a reopen."""
+
+    input_gain_db: float = 0.0
+    output_volume: int = 100  # percent
+
+    @property
+    def gain(self) -> float:
+        return float(10.0 ** (self.input_gain_db / 20.0))
+
+    @property
+    def volume(self) -> float:
+        return self.output_volume / 100.0
+
+
+@dataclass(frozen=True)
 class AudioChoice:
     input_device: str
     output_device: str
     echo_cancellation: bool
     instant_barge_in: bool
+    levels: AudioLevelsSet = AudioLevelsSet()
 
     @classmethod
     def of(cls, settings: Settings) -> AudioChoice:
-        return cls(*(getattr(settings, key) for key in ENGINE_KEYS))
+        return cls(
+            settings.input_device,
+            settings.output_device,
+            settings.echo_cancellation,
+            settings.instant_barge_in,
+            AudioLevelsSet(settings.input_gain_db, settings.output_volume),
+        )
+
+    def same_devices(self, other: AudioChoice | None) -> bool:
+        return other is not None and all(
+            getattr(self, key) == getattr(other, key) for key in ENGINE_KEYS
+        )
 
 
 class AudioPort:
@@ -55,6 +84,7 @@ class AudioPort:
         self.choice: AudioChoice | None = None
         self._muted = False
         self._lock = asyncio.Lock()  # one open or close at a time
+        self._opening: asyncio.Task[None] | None = None
 
     # -- opening and closing (off the loop) ---------------------------------------------------
 
@@ -73,9 +103,22 @@ class AudioPort:
                 return
             if engine is not None:
                 engine.muted = self._muted
+                self._set_levels(engine, choice.levels)
+                log.info("Audio open")  # the devices open beside the connect, not before it
             self.engine = engine
 
+    def open_soon(self, choice: AudioChoice) -> None:
+        """Open in the background (a session's connect does not wait for the devices). Not
+        an owned task: cancelling it would leave the streams its thread opens unowned; a
+        close waits for it instead."""
+        task = asyncio.get_running_loop().create_task(self.open(choice), name="audio-open")
+        task.add_done_callback(_log_failure)
+        self._opening = task
+
     async def close(self) -> None:
+        opening, self._opening = self._opening, None
+        if opening is not None:
+            await asyncio.wait({opening})  # whatever it opened is closed just below
         async with self._lock:
             await self._close()
             self.choice = None
@@ -86,9 +129,19 @@ class AudioPort:
             await asyncio.to_thread(engine.stop)
 
     def reopen(self, choice: AudioChoice) -> None:
-        """New devices or processing while a session runs: reopened in the background."""
-        if choice != self.choice:
+        """New devices or processing while a session runs: reopened in the background; a new
+        gain or volume alone is applied to the running streams at once."""
+        if choice.same_devices(self.choice):
+            self.choice = choice
+            if self.engine is not None:
+                self._set_levels(self.engine, choice.levels)
+        elif choice != self.choice:
             self.tasks.spawn(self.open(choice), "audio-reopen")
+
+    @staticmethod
+    def _set_levels(engine: AudioEngine, levels: AudioLevelsSet) -> None:
+        engine.input_gain = levels.gain
+        engine.output_volume = levels.volume
 
     def _open_engine(
         self, choice: AudioChoice, loop: asyncio.AbstractEventLoop
@@ -131,7 +184,7 @@ class AudioPort:
     # -- command handlers ---------------------------------------------------------------------
 
     def play(self, command: ev.PlayAudio) -> None:
-        if self.engine is not None:
+        if self.engine is not None and self.engine.has_speaker:
             self.engine.play(to_model_rate(command.pcm, command.rate), command.generation)
         else:
             # No speaker: nothing will ever report the playback idle.
@@ -145,6 +198,12 @@ class AudioPort:
     def clear(self, command: ev.ClearPlayback) -> None:
         if self.engine is not None:
             self.engine.clear(command.generation)
+
+
+def _log_failure(task: asyncio.Task[None]) -> None:
+    with contextlib.suppress(asyncio.CancelledError):
+        if task.exception() is not None:
+            log.error("Opening the audio failed", exc_info=task.exception())
 
 
 def to_model_rate(pcm: bytes, rate: int) -> bytes:

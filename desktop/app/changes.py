@@ -11,7 +11,7 @@ from desktop.infra.settings import (
     pending_text,
 )
 
-WAITING = (Applies.NEXT_CONNECTION, Applies.NEXT_SESSION)
+WAITING = (Applies.NEXT_CONNECTION, Applies.NEXT_SESSION, Applies.NEXT_START)
 
 
 def waiting_text(change: SettingsChanged, key_changed: bool) -> str:

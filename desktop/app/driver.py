@@ -17,13 +17,15 @@ from typing import TYPE_CHECKING
 from desktop.app.audio_port import AudioChoice, AudioPort
 from desktop.app.changes import waiting_text
 from desktop.app.commands import port_handlers
+from desktop.app.launch_key import PendingKey
 from desktop.app.link_port import LinkPort, Wire
-from desktop.app.messages import AppEvent, ConfirmTool, UiCallback, VideoStatus
+from desktop.app.messages import AppEvent, ConfirmTool, UiCallback
 from desktop.app.pump import Pump
 from desktop.app.recorder import HistoryRecorder
 from desktop.app.tasks import OwnedTasks
 from desktop.app.tools_port import ToolsPort
-from desktop.app.video_port import VideoPort, video_source_choices
+from desktop.app.video_controls import VideoControls
+from desktop.app.video_port import VideoPort
 from desktop.infra.history import HistoryStore
 from desktop.infra.history_writer import HistoryWriter
 from desktop.infra.settings import Settings, SettingsChanged
@@ -32,10 +34,9 @@ from desktop.session.core import CorePolicy, SessionCore
 from desktop.session.states import IllegalTransition, LinkState
 
 if TYPE_CHECKING:
-    from desktop.app.video_port import Picture
+    from desktop.infra.credentials import KeyFound
     from desktop.sim.server import SimServer
     from desktop.tools import Toolbox
-    from desktop.video.privacy import MaskRegion
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ TICK_S = 0.25
 LINK_UP = (LinkState.OPEN, LinkState.DRAINING)
 
 
-class SessionDriver:
+class SessionDriver(VideoControls):
     def __init__(
         self,
         settings: Settings,
@@ -57,14 +58,12 @@ class SessionDriver:
         self._on_ui = on_ui
         self._running = False
         self._closed = False
+        self._key = PendingKey()
         self.core = SessionCore(CorePolicy(push_to_talk=settings.push_to_talk))
         self._pump = Pump(self.core, self._show)
         failed = self._task_failed
         self._tasks = OwnedTasks(on_failure=failed)  # the tick; each port owns its own
         self.recorder = HistoryRecorder(history, self._show)
-        self.link = LinkPort(
-            self._pump.feed, self._show, OwnedTasks(failed), self._tool_declarations
-        )
         self.audio_port = AudioPort(self.feed, self._show, OwnedTasks(failed))
         self.video = VideoPort(
             settings, self.feed, self._show, OwnedTasks(failed), lambda: self.core.link in LINK_UP
@@ -78,7 +77,12 @@ class SessionDriver:
             record_note=self.recorder.note,
             record_tool=self.recorder.tool_step,
             declared=lambda: self.link.declared_tools,
+            set_job=self.set_job,
         )
+        self.link = LinkPort(
+            self._pump.feed, self._show, OwnedTasks(failed), self.tools.declarations
+        )
+        self.link.tools_ready = self.tools.wait_ready  # a connect waits for the quick start only
         self._pump.register(port_handlers(self.link, self.audio_port, self.tools))
 
     # -- state the window reads ---------------------------------------------------------------
@@ -117,14 +121,6 @@ class SessionDriver:
         return self.recorder.history
 
     @property
-    def video_status(self) -> VideoStatus:
-        return self.video.status
-
-    @property
-    def masks(self) -> tuple[MaskRegion, ...]:
-        return self.video.masks
-
-    @property
     def toolbox(self) -> Toolbox | None:
         return self.tools.toolbox
 
@@ -144,20 +140,38 @@ class SessionDriver:
     # -- a session ------------------------------------------------------------------------------
 
     async def start(self) -> None:
-        """Open devices and connect. Device problems are reported; the session still runs."""
+        """Connect at once; devices and tools start alongside, never in front of it (speech
+        meanwhile is buffered by the core). Device problems are reported; the session runs."""
         if self._running:
             return
         self._running = True
+        # A keyring still answering is the one thing a connect waits for.
+        await self._key.wait()
+        self._api_key = self._key.take(self._api_key)
         s = self.settings
         self.watch_history(asyncio.get_running_loop())
         backend = s.effective_backend(self._api_key is not None)
         self.recorder.begin(backend, s.effective_model(backend))
+        self.recorder.keep_for(s.retention_days)
         await self.link.begin(s, self._api_key)
-        await self.audio_port.open(AudioChoice.of(s))  # on a worker thread
+        self.feed(ev.StartRequested())  # the link is opened first: OpenLink runs as a task
+        self.audio_port.open_soon(AudioChoice.of(s))  # on a worker thread
         self.video.start()
-        await self.tools.start(s)
+        self.tools.start_soon(s)
         self._tasks.spawn(self._tick_loop(), "tick")
-        self.feed(ev.StartRequested())
+
+    def expect_key(self, lookup: asyncio.Future[KeyFound]) -> None:
+        """The launch's key lookup, still running: taken when it answers; only a start
+        waits for it."""
+        self._key.expect(lookup)
+        lookup.add_done_callback(self._take_key)
+
+    def _take_key(self, _: object) -> None:
+        self._api_key = self._key.take(self._api_key)
+
+    @property
+    def key_pending(self) -> bool:
+        return self._key.pending
 
     async def stop(self) -> None:
         if not self._running:
@@ -218,6 +232,7 @@ class SessionDriver:
         change = SettingsChanged(self.settings, settings)
         key_changed = api_key != self._api_key
         self.settings, self._api_key = settings, api_key
+        self._key.forget()
         self.link.push_to_talk = settings.push_to_talk  # before the core hands over for it
         self.feed(ev.TalkModeChanged(settings.push_to_talk))
         self.video.apply(settings)
@@ -225,31 +240,17 @@ class SessionDriver:
             self.audio_port.reopen(AudioChoice.of(settings))
         return waiting_text(change, key_changed) if self._running else ""
 
+    @property
+    def job(self) -> dict[str, str]:
+        """Job ID, site and equipment as they stand (messages.JOB_FIELDS)."""
+        return dict(self.recorder.job)
+
+    def set_job(self, updates: Mapping[str, str]) -> dict[str, str]:
+        """Job details typed in the window or told to the model ("" clears one): kept for the
+        running session's record and the next session's; a JobDetails event shows them."""
+        return self.recorder.set_job(updates)
+
     # -- video ------------------------------------------------------------------------------------
-
-    def set_camera(self, on: bool) -> None:
-        self.video.set_camera(on)
-
-    def switch_source(self, spec_text: str) -> None:
-        """Change the video source mid-session, without reconnecting."""
-        self.video.switch_source(spec_text)
-
-    @staticmethod
-    def video_source_choices() -> list[str]:
-        return video_source_choices()
-
-    def add_mask(self, x: float, y: float, width: float, height: float) -> None:
-        """Black out a region (normalised to the picture) before anything is sent or shown."""
-        self.video.add_mask(x, y, width, height)
-
-    def clear_masks(self) -> None:
-        self.video.clear_masks()
-
-    def preview_frame(self, after_seq: int, max_w: int, max_h: int) -> tuple[int, Picture] | None:
-        return self.video.preview(after_seq, max_w, max_h)
-
-    def effective_video_fps(self) -> float:
-        return self.video.pacer.effective_fps(asyncio.get_running_loop().time())
 
     async def take_snapshot(self, caption: str = "") -> Path | None:
         """Save the frame at full resolution and send it once (F8, or the snapshot tool)."""
@@ -264,9 +265,6 @@ class SessionDriver:
         return path
 
     # -- inside -----------------------------------------------------------------------------------
-
-    def _tool_declarations(self) -> list[Mapping[str, object]]:
-        return self.tools.declarations()
 
     def _show(self, event: AppEvent) -> None:
         if isinstance(event, ev.LinkStatusChanged):
@@ -290,11 +288,6 @@ class SessionDriver:
 
     async def _cancel_tasks(self) -> None:
         await self.link.settle()
-        for tasks in (
-            self._tasks,
-            self.link.tasks,
-            self.audio_port.tasks,
-            self.video.tasks,
-            self.tools.tasks,
-        ):
+        ports = (self.link, self.audio_port, self.video, self.tools)
+        for tasks in (self._tasks, *(port.tasks for port in ports)):
             await tasks.cancel_all()

@@ -15,13 +15,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from desktop.app.messages import SIMULATOR_BANNER, describe_message
 from desktop.app.options import live_options
 from desktop.app.outbox import Outbox
+from desktop.app.preload import LINK_MODULES, imported
 from desktop.app.tasks import OwnedTasks
 from desktop.infra.settings import Settings
 from desktop.session import events as ev
@@ -35,6 +36,10 @@ if TYPE_CHECKING:
     from desktop.sim.server import SimServer
 
 log = logging.getLogger(__name__)
+
+# The connect waits this long at most for the tools' quick start (built-ins, tools.toml, HTTP
+# tools: milliseconds once imported); never for MCP servers or indexing, which join later.
+TOOLS_READY_WAIT_S = 3.0
 
 # A link being closed first gets what was queued for it (a tool answer, typed text); a send
 # stuck on a dead socket must not hold the close, nor the next connection, for longer.
@@ -72,6 +77,7 @@ class LinkPort:
         self.declared_tools: set[str] = set()  # what the last connect told the model
         self.outbox = Outbox(self._on_sent)
         self.on_wire: Wire | None = None
+        self.tools_ready: Callable[[], Awaitable[None]] | None = None  # set by the driver
         self._link_id = 0
         self._link_task: asyncio.Task[None] | None = None
         self._closing: asyncio.Task[None] | None = None
@@ -89,6 +95,7 @@ class LinkPort:
         self.declared_tools = set()  # a new session: the model knows no tool yet
         self.outbox.reset()  # nothing queued for a previous session is sent now
         if backend == "simulator":
+            await imported("desktop.sim.server")
             from desktop.sim.server import SimServer
 
             sim = SimServer()
@@ -148,6 +155,7 @@ class LinkPort:
     # -- one connection -----------------------------------------------------------------------
 
     async def _run_link(self, command: ev.OpenLink, link_id: int) -> None:
+        await imported(*LINK_MODULES)  # begun at launch; never on the window's thread
         from desktop.live.errors import LinkError
         from desktop.live.link import LiveLink
 
@@ -159,7 +167,8 @@ class LinkPort:
         if link_id != self._link_id:
             return
         try:
-            link = LiveLink(*await self._connect_parts(command.resume_handle))
+            history = _seeded(command.history)
+            link = LiveLink(*await self._connect_parts(command.resume_handle, bool(history)))
             await link.open()
         except LinkError as exc:
             if link_id == self._link_id:
@@ -169,8 +178,8 @@ class LinkPort:
             await link.close()
             return
         try:
-            if command.history:
-                await link.send_history(command.history)
+            if history:  # the setup asked the server to take it as initial history
+                await link.send_history(history, turn_complete=True)
         except LinkError as exc:
             await link.close()
             self._tell(ev.LinkClosed(exc.kind, exc.code, exc.message))
@@ -211,7 +220,9 @@ class LinkPort:
                 )
             )
 
-    async def _connect_parts(self, handle: str | None) -> tuple[Client, str, LiveConnectConfig]:
+    async def _connect_parts(
+        self, handle: str | None, initial_history: bool = False
+    ) -> tuple[Client, str, LiveConnectConfig]:
         from desktop.live.config import build_client, build_config, tools_from_declarations
 
         connection = self.connection
@@ -220,13 +231,30 @@ class LinkPort:
         options = self._live_options(connection)
         if connection.client is None:
             # Constructing the client reads credentials files: keep it off the Qt thread.
-            connection.client = await asyncio.to_thread(build_client, options)
+            # Meanwhile the tools' quick start finishes (the built-ins are offered at once).
+            built, _ = await asyncio.gather(
+                asyncio.to_thread(build_client, options), self._wait_for_tools()
+            )
+            connection.client = built
+        else:
+            await self._wait_for_tools()
+        client: Client = connection.client
         # Read at every connect: MCP servers join (they start alongside the session, never in
         # front of it) and go during a session.
         declarations = self._declarations()
         self.declared_tools = {str(d["name"]) for d in declarations}
-        config = build_config(options, handle, tools_from_declarations(declarations))
-        return connection.client, options.model_name, config
+        config = build_config(
+            options, handle, tools_from_declarations(declarations), initial_history=initial_history
+        )
+        return client, options.model_name, config
+
+    async def _wait_for_tools(self) -> None:
+        if self.tools_ready is None:
+            return
+        try:
+            await asyncio.wait_for(self.tools_ready(), TOOLS_READY_WAIT_S)
+        except TimeoutError:
+            log.warning("Tools not ready after %g s: connecting without them", TOOLS_READY_WAIT_S)
 
     def _live_options(self, connection: Connection) -> LiveOptions:
         settings = replace(connection.settings, push_to_talk=self.push_to_talk)
@@ -258,3 +286,9 @@ class LinkPort:
         if self.on_wire is not None:
             kind, size, summary = describe_message(message)
             self.on_wire(direction, kind, size, summary)
+
+
+def _seeded(history: tuple[ev.HistoryTurn, ...] | None) -> tuple[ev.HistoryTurn, ...]:
+    """The turns a fresh session is seeded with: those with text (LiveLink.send_history
+    leaves empty ones out, and a setup that announces initial history must then send some)."""
+    return tuple(t for t in history or () if t.text)

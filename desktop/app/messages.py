@@ -6,9 +6,12 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 
+from desktop.infra.i18n_marks import QT_TRANSLATE_NOOP
 from desktop.session import events as ev
 
-SIMULATOR_BANNER = "Offline simulator: add a Gemini API key in Settings to talk to Gemini"
+SIMULATOR_BANNER = QT_TRANSLATE_NOOP(
+    "Notices", "Offline simulator: add a Gemini API key in Settings to talk to Gemini"
+)
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,19 @@ class HistoryNotice:
     text: str
 
 
-AppEvent = ev.UiEvent | VideoStatus | AudioLevels | Speaking | HistoryNotice
+JOB_FIELDS = ("job_id", "site", "equipment")  # keys in a session's meta (the job report)
+
+
+@dataclass(frozen=True)
+class JobDetails:
+    """The job the session is for, as it now stands (typed, or told to the model)."""
+
+    job_id: str = ""
+    site: str = ""
+    equipment: str = ""
+
+
+AppEvent = ev.UiEvent | VideoStatus | AudioLevels | Speaking | HistoryNotice | JobDetails
 UiCallback = Callable[[AppEvent], None]
 # The user's answer to "may this tool run?": "deny", "once", or "session" (don't ask again).
 ConfirmTool = Callable[[str, Mapping[str, object]], Awaitable[str]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ssl
 from typing import TYPE_CHECKING, cast
 
+from desktop.infra.instructions import instruction_to_send
 from desktop.infra.settings import Settings
 
 if TYPE_CHECKING:
@@ -34,8 +35,9 @@ def live_options(
         ca_file=s.ca_file or None,
         ssl_context=ssl_context,
         voice=s.voice or None,
-        language=s.language or None,
-        system_instruction=s.system_instruction or None,
+        # Left empty, the spoken language is the interface's (English: the model decides).
+        language=s.language or s.interface_language or None,
+        system_instruction=instruction_to_send(s.system_instruction, s.interface_language) or None,
         compression=s.compression,
         resumption=s.resumption,
         automatic_activity_detection=not s.push_to_talk,

@@ -49,13 +49,29 @@ def start_preload(modules: tuple[str, ...] = PRELOAD_ORDER) -> None:
         _started.start()
 
 
+# PySide6's import hook (shibokensupport's feature check) inspects modules as they are
+# imported; when it meets pydantic half-initialised by this thread while another thread
+# imports, pydantic's lazy module attributes raise ImportError ("partially initialized
+# module"). Python removes the failed modules, so importing again succeeds (seen once in a
+# full test run under load; the second try went through).
+ATTEMPTS = 3
+
+
 def _import_all(modules: tuple[str, ...]) -> None:
     for name in modules:
         started = time.perf_counter()
-        try:
-            import_now(name)
-        except Exception:  # the caller's own import reports it where it matters
-            log.warning("Preloading %s failed", name, exc_info=True)
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                import_now(name)
+                break
+            except ImportError as exc:
+                if attempt == ATTEMPTS:  # the caller's own import reports it where it matters
+                    log.warning("Preloading %s failed: %s", name, exc)
+                else:
+                    log.info("Preloading %s: import raced another thread (%s); again", name, exc)
+            except Exception as exc:
+                log.warning("Preloading %s failed: %s", name, exc)
+                break
         log.debug("Preloaded %s in %.0f ms", name, (time.perf_counter() - started) * 1000)
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from desktop.app.messages import AppEvent, HistoryNotice
+from desktop.app.messages import JOB_FIELDS, AppEvent, HistoryNotice, JobDetails
 from desktop.infra.history import HistoryStore
 from desktop.infra.history_writer import HistoryState, HistoryStatus, HistoryWriter
 from desktop.session import events as ev
@@ -33,11 +33,37 @@ class HistoryRecorder:
         self._show = show
         self._session: int | None = None  # the writer's local key for this session
         self._watched = False
+        # Job ID, site, equipment (JOB_FIELDS): typed in the window or told to the model; kept
+        # for the next session too (a job often takes more than one).
+        self.job: dict[str, str] = {}
 
     def begin(self, backend: str, model: str) -> None:
         if self.history is not None:
-            meta = {"backend": backend, "model": model}
+            meta = {"backend": backend, "model": model, **self.job}
             self._session = self.history.start_session(meta)  # a local key, at once
+
+    def keep_for(self, days: int) -> None:
+        """Data retention (Settings.retention_days): sessions older than `days` go, with their
+        snapshots, in the writer's queue; 0 keeps every session."""
+        if self.history is not None and days > 0:
+            self._record(lambda h: h.purge_older_than(days))
+
+    def set_job(self, updates: Mapping[str, str]) -> dict[str, str]:
+        """Merge job details ("" clears one); written into the running session's meta, and
+        shown in the window. Returns the whole job as it is now."""
+        known = {k: v.strip() for k, v in updates.items() if k in JOB_FIELDS}
+        for key, value in known.items():
+            if value:
+                self.job[key] = value
+            else:
+                self.job.pop(key, None)
+        session_id = self._session
+        if session_id is not None and known:
+            meta = {k: (v or None) for k, v in known.items()}
+            self._record(lambda h: h.update_meta(session_id, meta))
+        if known:  # set_job({}) only reads
+            self._show(JobDetails(**{k: self.job.get(k, "") for k in JOB_FIELDS}))
+        return dict(self.job)
 
     async def end(self) -> None:
         session_id, self._session = self._session, None

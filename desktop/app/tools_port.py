@@ -37,6 +37,7 @@ class ToolsPort:
         record_note: Callable[[str], None],
         record_tool: Callable[[ToolActivity], None],
         declared: Callable[[], set[str]],
+        set_job: Callable[[Mapping[str, str]], Mapping[str, str]] | None = None,
     ) -> None:
         self._feed = feed
         self._show = show
@@ -46,20 +47,43 @@ class ToolsPort:
         self._record_note = record_note
         self._record_tool = record_tool
         self._declared = declared  # what the last connect told the model
+        self._set_job = set_job  # the job details tool (job ID, site, equipment)
         self.toolbox: Toolbox | None = None
         self._calls: dict[str, asyncio.Task[None]] = {}
         self.running = False
+        self._ready: asyncio.Event | None = None  # set when the quick start is over
+
+    def start_soon(self, settings: Settings) -> None:
+        """Start the toolbox alongside the connect; `wait_ready` is what a connect awaits."""
+        self._ready = asyncio.Event()
+        self.tasks.spawn(self.start(settings), "tools-start")
+
+    async def wait_ready(self) -> None:
+        """The built-in, tools.toml and HTTP tools are registered (or failed); MCP servers and
+        the manuals' indexing go on and are never waited for."""
+        if self._ready is not None:
+            await self._ready.wait()
 
     def declarations(self) -> list[Mapping[str, object]]:
         return list(self.toolbox.declarations()) if self.toolbox is not None else []
 
     async def start(self, settings: Settings) -> None:
+        try:
+            await self._start(settings)
+        finally:
+            if self._ready is not None:
+                self._ready.set()  # a connect waiting for the tools goes on, with or without
+
+    async def _start(self, settings: Settings) -> None:
+        from desktop.app.preload import TOOLS_MODULES, imported
+
+        self.running = True
+        await imported(*TOOLS_MODULES)  # the MCP SDK's import is long: never on the loop
         from desktop.infra import paths
         from desktop.infra.credentials import lookup_secret
         from desktop.infra.redact import register_secret
         from desktop.tools import Toolbox, ToolContext
 
-        self.running = True
         manuals = Path(settings.manuals_dir) if settings.manuals_dir else None
         if manuals is None and (paths.data_dir() / "manuals").is_dir():
             manuals = paths.data_dir() / "manuals"
@@ -76,6 +100,8 @@ class ToolsPort:
                 on_notice=self._show,
                 take_snapshot=self._snapshot_for_tool,
                 log_note=self._log_work_note,
+                set_job=self._set_job,
+                current_job=self._current_job if self._set_job is not None else None,
                 on_timer=self._on_timer,
                 on_tools_changed=self._on_tools_changed,
             )
@@ -86,6 +112,7 @@ class ToolsPort:
 
     async def stop(self) -> None:
         self.running = False
+        self._ready = None
         self._calls.clear()
         toolbox, self.toolbox = self.toolbox, None
         if toolbox is not None:
@@ -112,6 +139,11 @@ class ToolsPort:
             task.cancel()
 
     # -- the toolbox's callbacks --------------------------------------------------------------
+
+    def _current_job(self) -> str | None:
+        """The job ID work notes are logged under (None when none was given)."""
+        job = self._set_job({}) if self._set_job is not None else {}
+        return job.get("job_id") or None
 
     def _on_tools_changed(self) -> None:
         """MCP tools came (or went): a note for those the model does not know yet."""

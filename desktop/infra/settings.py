@@ -43,6 +43,7 @@ from urllib.parse import urlsplit
 import tomli_w
 
 from desktop.infra import paths
+from desktop.infra.i18n_marks import QT_TRANSLATE_NOOP, translated
 from desktop.session.models import default_model_for
 
 SETTINGS_VERSION = 1
@@ -82,6 +83,7 @@ class Applies(enum.Enum):
     NOW = "now"  # the ports apply it at once (devices, video, push-to-talk, ...)
     NEXT_CONNECTION = "next connection"  # sent in the setup of the next connection started
     NEXT_SESSION = "next session"  # never under a running session: at the next Start
+    NEXT_START = "next start"  # read once at launch (the interface language)
 
 
 @dataclass(frozen=True)
@@ -191,64 +193,148 @@ class Settings:
     version: int = SETTINGS_VERSION
 
     # Connection. backend "auto": the Gemini API if an API key is available, else simulator.
-    backend: str = setting("auto", "Backend", NEXT_SESSION, choices=BACKENDS)
-    model: str = setting("", "Model", NEXT_CONNECTION, advice=_check_model)  # "" = backend's
+    backend: str = setting(
+        "auto", QT_TRANSLATE_NOOP("Settings", "Backend"), NEXT_SESSION, choices=BACKENDS
+    )
+    model: str = setting(
+        "", QT_TRANSLATE_NOOP("Settings", "Model"), NEXT_CONNECTION, advice=_check_model
+    )  # "" = backend's
     # Vertex AI project / location ("" = GOOGLE_CLOUD_PROJECT / _LOCATION or ADC's project)
-    project: str = setting("", "Project", NEXT_SESSION, advice=_check_project)
-    location: str = setting("", "Location", NEXT_SESSION, advice=_check_location)
+    project: str = setting(
+        "", QT_TRANSLATE_NOOP("Settings", "Project"), NEXT_SESSION, advice=_check_project
+    )
+    location: str = setting(
+        "", QT_TRANSLATE_NOOP("Settings", "Location"), NEXT_SESSION, advice=_check_location
+    )
     # base URL of a Live-compatible endpoint (corporate gateway)
-    endpoint: str = setting("", "Endpoint", NEXT_SESSION, check=check_endpoint)
+    endpoint: str = setting(
+        "", QT_TRANSLATE_NOOP("Settings", "Endpoint"), NEXT_SESSION, check=check_endpoint
+    )
     # PEM bundle trusted instead of the OS trust store (corporate gateways)
-    ca_file: str = setting("", "CA file", NEXT_SESSION)
+    ca_file: str = setting("", QT_TRANSLATE_NOOP("Settings", "CA file"), NEXT_SESSION)
     # context window compression (sliding window)
-    compression: bool = setting(True, "Context compression", NEXT_CONNECTION)
+    compression: bool = setting(
+        True, QT_TRANSLATE_NOOP("Settings", "Context compression"), NEXT_CONNECTION
+    )
     # session resumption handles across connections
-    resumption: bool = setting(True, "Session resumption", NEXT_CONNECTION)
+    resumption: bool = setting(
+        True, QT_TRANSLATE_NOOP("Settings", "Session resumption"), NEXT_CONNECTION
+    )
 
     # Conversation. "" = the model's default voice / the model decides the language (BCP-47)
-    voice: str = setting("", "Voice", NEXT_CONNECTION)
-    language: str = setting("", "Response language", NEXT_CONNECTION, advice=_check_language)
+    voice: str = setting("", QT_TRANSLATE_NOOP("Settings", "Voice"), NEXT_CONNECTION)
+    language: str = setting(
+        "",
+        QT_TRANSLATE_NOOP("Settings", "Response language"),
+        NEXT_CONNECTION,
+        advice=_check_language,
+    )
     system_instruction: str = setting(
-        DEFAULT_SYSTEM_INSTRUCTION, "System instruction", NEXT_CONNECTION
+        DEFAULT_SYSTEM_INSTRUCTION,
+        QT_TRANSLATE_NOOP("Settings", "System instruction"),
+        NEXT_CONNECTION,
+    )
+    # The window's language (a Qt locale name such as de or pt_BR); "" = the system's.
+    ui_language: str = setting(
+        "", QT_TRANSLATE_NOOP("Settings", "Interface language"), Applies.NEXT_START
     )
 
     # Audio. "" = system default device.
-    input_device: str = setting("", "Microphone", NOW)
-    output_device: str = setting("", "Speaker", NOW)
+    input_device: str = setting("", QT_TRANSLATE_NOOP("Settings", "Microphone"), NOW)
+    output_device: str = setting("", QT_TRANSLATE_NOOP("Settings", "Speaker"), NOW)
+    # applied to the running streams at once (no reopen); -20..+20 dB, 0..100 %
+    input_gain_db: float = setting(
+        0.0,
+        QT_TRANSLATE_NOOP("Settings", "Microphone gain"),
+        NOW,
+        low=-20.0,
+        high=20.0,
+        normalise=_finite,
+    )
+    output_volume: int = setting(
+        100, QT_TRANSLATE_NOOP("Settings", "Speaker volume"), NOW, low=0, high=100
+    )
     # server VAD start/end of speech sensitivity
     vad_sensitivity: str = setting(
-        "default", "Speech detection sensitivity", NEXT_CONNECTION, choices=VAD_SENSITIVITIES
+        "default",
+        QT_TRANSLATE_NOOP("Settings", "Speech detection sensitivity"),
+        NEXT_CONNECTION,
+        choices=VAD_SENSITIVITIES,
     )
     # silence that ends a user turn; 0 = server default
     vad_silence_ms: int = setting(
-        0, "Silence that ends a turn", NEXT_CONNECTION, low=0, high=10_000
+        0,
+        QT_TRANSLATE_NOOP("Settings", "Silence that ends a turn"),
+        NEXT_CONNECTION,
+        low=0,
+        high=10_000,
     )
     # speaker mode; turn off with a headset
-    echo_cancellation: bool = setting(True, "Echo cancellation", NOW)
+    echo_cancellation: bool = setting(True, QT_TRANSLATE_NOOP("Settings", "Echo cancellation"), NOW)
     # local VAD silences playback before the server does
-    instant_barge_in: bool = setting(False, "Instant barge-in", NOW)
-    push_to_talk: bool = setting(False, "Push-to-talk", NOW)
+    instant_barge_in: bool = setting(False, QT_TRANSLATE_NOOP("Settings", "Instant barge-in"), NOW)
+    push_to_talk: bool = setting(False, QT_TRANSLATE_NOOP("Settings", "Push-to-talk"), NOW)
 
     # Video. manuals_dir: PDF/Markdown/text manuals; "" = <data dir>/manuals (a tool: the
     # tools are declared when a connection opens).
-    manuals_dir: str = setting("", "Manuals folder", NEXT_CONNECTION)
+    manuals_dir: str = setting("", QT_TRANSLATE_NOOP("Settings", "Manuals folder"), NEXT_CONNECTION)
     # camera index, file path, URL, "screen", or "none"
-    video_source: str = setting("0", "Video source", NOW, check=_check_source)
+    video_source: str = setting(
+        "0", QT_TRANSLATE_NOOP("Settings", "Video source"), NOW, check=_check_source
+    )
     # frames sent per second (the Live API takes at most ~2)
-    video_fps: float = setting(1.0, "Frames per second", NOW, low=0.1, high=2.0, normalise=_finite)
+    video_fps: float = setting(
+        1.0,
+        QT_TRANSLATE_NOOP("Settings", "Frames per second"),
+        NOW,
+        low=0.1,
+        high=2.0,
+        normalise=_finite,
+    )
     # frames are scaled so their longer side is at most this
-    video_long_side: int = setting(768, "Longest side of sent frames", NOW, low=64, high=4096)
-    jpeg_quality: int = setting(80, "JPEG quality", NOW, low=1, high=100)
+    video_long_side: int = setting(
+        768, QT_TRANSLATE_NOOP("Settings", "Longest side of sent frames"), NOW, low=64, high=4096
+    )
+    jpeg_quality: int = setting(
+        80, QT_TRANSLATE_NOOP("Settings", "JPEG quality"), NOW, low=1, high=100
+    )
+
+    # Job reports (issue 16). report_dir "" = <Documents>/FieldAssist/Reports; summary_model
+    # "" = the backend's text model (desktop/report/summary.py); retention_days 0 = keep all.
+    technician_name: str = setting("", QT_TRANSLATE_NOOP("Settings", "Technician name"), NOW)
+    report_dir: str = setting("", QT_TRANSLATE_NOOP("Settings", "Reports folder"), NOW)
+    summary_model: str = setting(
+        "", QT_TRANSLATE_NOOP("Settings", "Summary model"), NOW, advice=_check_model
+    )
+    retention_days: int = setting(
+        0,
+        QT_TRANSLATE_NOOP("Settings", "Delete sessions older than (days, 0 = never)"),
+        NOW,
+        low=0,
+        high=3650,
+    )
 
     # Program.
-    log_level: str = setting("INFO", "Log level", NOW, choices=LOG_LEVELS, normalise=str.upper)
-    first_run_done: bool = setting(False, "First run done", NOW)
+    log_level: str = setting(
+        "INFO",
+        QT_TRANSLATE_NOOP("Settings", "Log level"),
+        NOW,
+        choices=LOG_LEVELS,
+        normalise=str.upper,
+    )
+    first_run_done: bool = setting(False, QT_TRANSLATE_NOOP("Settings", "First run done"), NOW)
 
     # Not saved. Command-line overrides for this run: name -> (file value, flag value).
     # save_settings writes the file value back unless the user changed the setting since,
     # so `--backend simulator` once does not become the saved backend.
     cli_overrides: dict[str, tuple[Any, Any]] = field(
         default_factory=dict, repr=False, compare=False, metadata={"saved": False}
+    )
+    # Not saved. The BCP-47 tag of the interface language the window chose at launch ("" =
+    # English): the spoken language and the shipped instruction follow it while `language`
+    # is empty and `system_instruction` is the default (app/options.py).
+    interface_language: str = field(
+        default="", repr=False, compare=False, metadata={"saved": False}
     )
     # Not saved. The saved values as loaded (or last saved): save_settings writes only the
     # keys that differ from these. None = nothing was loaded, so compare with the defaults.
@@ -284,7 +370,7 @@ assert set(SPECS) == set(SAVED_KEYS) - {"version"}, "every saved setting needs a
 
 # The API key is not a Settings field (it lives in the keyring) but changes like one.
 API_KEY = "api_key"
-API_KEY_SPEC = SettingSpec("API key", NEXT_SESSION)
+API_KEY_SPEC = SettingSpec(QT_TRANSLATE_NOOP("Settings", "API key"), NEXT_SESSION)
 
 
 def spec_of(name: str) -> SettingSpec:
@@ -344,19 +430,32 @@ def group_by_applies(names: tuple[str, ...] | list[str]) -> dict[Applies, tuple[
     return {when: tuple(n for n in names if spec_of(n).applies is when) for when in Applies}
 
 
+# (one setting, several settings): whole sentences, so a translation can order them freely.
 _WHEN_TEXT = {
-    Applies.NEXT_CONNECTION: "at the next connection you start",
-    Applies.NEXT_SESSION: "when the next session starts",
+    Applies.NEXT_CONNECTION: (
+        QT_TRANSLATE_NOOP("Settings", "{names} applies at the next connection you start."),
+        QT_TRANSLATE_NOOP("Settings", "{names} apply at the next connection you start."),
+    ),
+    Applies.NEXT_SESSION: (
+        QT_TRANSLATE_NOOP("Settings", "{names} applies when the next session starts."),
+        QT_TRANSLATE_NOOP("Settings", "{names} apply when the next session starts."),
+    ),
+    Applies.NEXT_START: (
+        QT_TRANSLATE_NOOP("Settings", "{names} applies when FieldAssist starts again."),
+        QT_TRANSLATE_NOOP("Settings", "{names} apply when FieldAssist starts again."),
+    ),
 }
 
 
 def pending_text(names: tuple[str, ...] | list[str], when: Applies) -> str:
     """The banner's sentence for settings waiting to apply: "Model, Voice apply at the
-    next connection you start." ("" when none; settings that apply NOW never wait)."""
+    next connection you start." ("" when none; settings that apply NOW never wait), in the
+    interface language (i18n_marks.translated)."""
     if not names or when is Applies.NOW:
         return ""
-    verb = "applies" if len(names) == 1 else "apply"
-    return f"{', '.join(label(n) for n in names)} {verb} {_WHEN_TEXT[when]}."
+    one, several = _WHEN_TEXT[when]
+    shown = ", ".join(translated("Settings", label(n)) for n in names)
+    return translated("Settings", one if len(names) == 1 else several).format(names=shown)
 
 
 class SettingsNotSaved(OSError):

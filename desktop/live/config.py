@@ -122,6 +122,12 @@ def _build_client(opts: LiveOptions, credentials: Any) -> genai.Client:
     if opts.backend == "vertex":
         if not (opts.project and opts.location) and not opts.endpoint:
             raise OptionsError("Vertex AI needs a project and a location (Settings > Backend).")
+        if credentials is None and opts.project and opts.location:
+            # ADC loaded here, not by the SDK, so its token refreshes go through the same
+            # trust store and proxy as the Live connection (live/adc.py).
+            from desktop.live.adc import load_adc
+
+            credentials, _ = load_adc(ssl_context_for(opts))
         return genai.Client(
             vertexai=True,
             project=opts.project,
@@ -138,6 +144,8 @@ def build_config(
     opts: LiveOptions,
     resume_handle: str | None = None,
     tools: Sequence[types.Tool] | None = None,
+    *,
+    initial_history: bool = False,
 ) -> types.LiveConnectConfig:
     cfg = types.LiveConnectConfig(
         # Explicit: in API-key mode the SDK sends no modality, and native-audio models
@@ -168,6 +176,11 @@ def build_config(
         )
     if tools:
         cfg.tools = list(tools)
+    if initial_history:
+        # A fresh session re-seeded from the transcript: the server takes client_content as
+        # history until turn_complete, without answering it (gemini-3.1-flash-live accepts
+        # client_content only this way; docs/PROTOCOL.md).
+        cfg.history_config = types.HistoryConfig(initial_history_in_client_content=True)
     return cfg
 
 

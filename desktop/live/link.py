@@ -162,7 +162,10 @@ class LiveLink:
     async def send_history(self, turns: Sequence[HistoryTurn], turn_complete: bool = False) -> None:
         """Re-seed a fresh session with the conversation so far (no handle could be used).
 
-        `turn_complete=False` by default: the model should not answer the history itself.
+        A session opened with `history_config.initial_history_in_client_content` (see
+        `build_config(initial_history=True)`) needs `turn_complete=True` to end the history;
+        the server does not answer it. Without that config, `turn_complete=False` adds the
+        turns as context without a reply (models before 3.1).
         """
         contents: list[types.Content | types.ContentDict] = [
             types.Content(role=t.role, parts=[types.Part(text=t.text)]) for t in turns if t.text

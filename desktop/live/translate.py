@@ -172,8 +172,19 @@ def _other_fields(msg: types.LiveServerMessage) -> list[ServerEvent]:
                 prompt_tokens=usage.prompt_token_count,
                 response_tokens=usage.response_token_count,
                 total_tokens=usage.total_token_count,
+                prompt_by_modality=_modality_counts(usage.prompt_tokens_details),
+                response_by_modality=_modality_counts(usage.response_tokens_details),
             )
         )
     if msg.go_away is not None:
         out.append(GoAway(time_left_s=parse_duration(msg.go_away.time_left)))
     return out
+
+
+def _modality_counts(details: list[types.ModalityTokenCount] | None) -> tuple[tuple[str, int], ...]:
+    """usageMetadata's per-modality list as (("AUDIO", 320), ...); unnamed entries dropped."""
+    return tuple(
+        (str(getattr(d.modality, "value", d.modality)), int(d.token_count or 0))
+        for d in details or ()
+        if d.modality is not None
+    )

@@ -79,6 +79,8 @@ class SessionCore:
         self.deadline: float | None = None
         self.attempts = 0
         self.total_tokens = 0
+        self.last_usage: ev.UsageReport | None = None
+        self._tokens_by_modality: dict[str, int] = {}
         self._opened_at: float | None = None
         self._mic_buffer: deque[bytes] = deque()
         self._mic_buffered = 0
@@ -183,6 +185,9 @@ class SessionCore:
         self.handle = None
         self.attempts = 0
         self.deadline = None
+        self.total_tokens = 0  # the token counts are per session
+        self.last_usage = None
+        self._tokens_by_modality = {}
         self._commands.append(ev.OpenLink())
 
     def _on_stop(self, _: ev.StopRequested) -> None:
@@ -234,7 +239,7 @@ class SessionCore:
     def _on_go_away(self, go_away: ev.GoAway) -> None:
         self._link_step(LinkInput.GO_AWAY)
         self.deadline = self.now + go_away.time_left_s
-        self._ui.append(ev.UsageChanged(self.total_tokens, go_away.time_left_s))
+        self._ui.append(self._usage_changed(go_away.time_left_s))
         self._maybe_hand_over()
 
     def _on_tick(self, tick: ev.Tick) -> None:
@@ -460,10 +465,28 @@ class SessionCore:
             self._handle_behind = True
 
     def _on_usage(self, usage: ev.UsageReport) -> None:
+        # Per-turn reports (the prompt re-counts the context each turn): the session's
+        # total is their sum, what the turns were billed.
         if usage.total_tokens is not None:
-            self.total_tokens = usage.total_tokens
+            self.total_tokens += usage.total_tokens
+        for side, counts in (
+            ("prompt", usage.prompt_by_modality),
+            ("response", usage.response_by_modality),
+        ):
+            for modality, count in counts:
+                key = f"{side} {modality}"
+                self._tokens_by_modality[key] = self._tokens_by_modality.get(key, 0) + count
+        self.last_usage = usage
         time_left = None if self.deadline is None else max(0.0, self.deadline - self.now)
-        self._ui.append(ev.UsageChanged(self.total_tokens, time_left))
+        self._ui.append(self._usage_changed(time_left))
+
+    def _usage_changed(self, time_left: float | None) -> ev.UsageChanged:
+        return ev.UsageChanged(
+            self.total_tokens,
+            time_left,
+            last_turn=self.last_usage,
+            by_modality=tuple(sorted(self._tokens_by_modality.items())),
+        )
 
     # -- helpers ----------------------------------------------------------------------------
 

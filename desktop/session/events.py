@@ -82,11 +82,20 @@ class ResumptionUpdate:
     resumable: bool
 
 
+# Token counts by modality, as the service names them: (("AUDIO", 320), ("TEXT", 12)).
+ModalityCounts = tuple[tuple[str, int], ...]
+
+
 @dataclass(frozen=True)
 class UsageReport:
+    """One usageMetadata: the Live API reports it per turn (the prompt counts the whole
+    context again each turn), so a session's total is the sum of the reports."""
+
     prompt_tokens: int | None = None
     response_tokens: int | None = None
     total_tokens: int | None = None
+    prompt_by_modality: ModalityCounts = ()
+    response_by_modality: ModalityCounts = ()
 
 
 @dataclass(frozen=True)
@@ -417,8 +426,14 @@ class Notice:
 
 @dataclass(frozen=True)
 class UsageChanged:
+    """total_tokens: the session's sum of per-turn totals; time_left_s: the connection's
+    time left from the last goAway, None while no goAway is pending (a new connection)."""
+
     total_tokens: int
     time_left_s: float | None = None
+    last_turn: UsageReport | None = None
+    # The session's tokens by direction and modality: (("prompt AUDIO", 900), ...).
+    by_modality: ModalityCounts = ()
 
 
 UiEvent = LinkStatusChanged | TranscriptChanged | Notice | UsageChanged

@@ -32,7 +32,7 @@ from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
 from desktop.sim import audio as sa
-from desktop.sim import wire
+from desktop.sim import history, wire
 from desktop.sim.certs import client_context, server_context, write_self_signed
 from desktop.sim.record import Arrival, FrameRecord
 from desktop.sim.scenario import Fault, Scenario
@@ -239,6 +239,7 @@ class _Connection:
         self.state = _SessionState()
         self.resumption = False
         self.manual_activity = False
+        self.history_phase = history.Phase.NONE  # initial history announced at setup?
         self.detector = sa.UtteranceDetector(self.sc.speech_threshold_dbfs, self.sc.end_silence_s)
         self.reply: asyncio.Task[None] | None = None
         self.tasks: set[asyncio.Task[None]] = set()
@@ -335,6 +336,7 @@ class _Connection:
                 await self.close(1007, REASON_BAD_HANDLE)
             self.state = state
             self.server.resumed_connections += 1
+        self.history_phase = history.phase_after_setup(setup)
         ric = setup.get("realtime_input_config") or {}
         aad = ric.get("automatic_activity_detection") or {}
         self.manual_activity = bool(aad.get("disabled"))
@@ -421,6 +423,8 @@ class _Connection:
     async def _on_realtime(self, frame: dict[str, Any], rt: dict[str, Any]) -> None:
         kind = next(iter(rt), "empty")
         self._record(frame, kind)
+        if refusal := history.realtime_refusal(self.sc.client_content, self.history_phase):
+            await self.close(1007, refusal)
         try:
             if "audio" in rt:
                 await self._on_audio(_blob(rt["audio"]))
@@ -508,11 +512,16 @@ class _Connection:
         self._start_reply(sa.chirp(0.6), reply, None, max(1, len(text) // 4))
 
     async def _on_client_content(self, cc: dict[str, Any]) -> None:
+        self.history_phase, answer, refusal = history.on_client_content(
+            self.sc.client_content, self.history_phase, bool(cc.get("turn_complete"))
+        )
+        if refusal:
+            await self.close(1007, refusal)
         turns = cc.get("turns") or []
         for turn in turns:
             text = " ".join(str(p.get("text", "")) for p in turn.get("parts", []) if "text" in p)
             self.state.history.append((str(turn.get("role", "user")), text))
-        if cc.get("turn_complete"):
+        if answer:
             await self._barge_in()
             reply = f"I have {len(self.state.history)} turns of history."
             self._start_reply(sa.chirp(0.4), reply, None, 10 * len(turns))
@@ -602,7 +611,9 @@ class _Connection:
         await self.send(wire.content(generationComplete=True))
         response_tokens = round(pcm24.size / sa.OUT_RATE * AUDIO_TOKENS_PER_S)
         done: dict[str, Any] = wire.content(turnComplete=True)
-        done["usageMetadata"] = wire.usage(prompt_tokens, response_tokens)
+        heard_speech = in_text is not None  # the speech path passes what was heard
+        modality = "AUDIO" if heard_speech else "TEXT"
+        done["usageMetadata"] = wire.usage(prompt_tokens, response_tokens, modality)
         await self.send(done)
         if self.resumption and not self.pending_tools:
             await self.send(wire.resumption_update(self.server.new_handle(self.state), True))

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop.app.diagnostics import DiagnosticsSources, save_diagnostics, versions
 from desktop.infra.paths import log_dir, resources_dir
 from desktop.infra.settings import Settings
+from desktop.ui.i18n import translate
 from desktop.ui.main_window import MainWindow
 
 Spawn = Callable[[Coroutine[Any, Any, None], str], "asyncio.Task[Any]"]
@@ -68,7 +69,9 @@ def about_info() -> AboutInfo:
     try:
         text = (folder / "README.txt").read_text(encoding="utf-8")
     except OSError as exc:
-        text = f"The licence notices are missing from {folder} ({exc.strerror or exc})."
+        text = translate(
+            "About", "The licence notices are missing from {folder} ({reason})."
+        ).format(folder=folder, reason=exc.strerror or exc)
     return AboutInfo(
         version=found["fieldassist"],
         python=found["python"],
@@ -83,38 +86,41 @@ def about_info() -> AboutInfo:
 class AboutDialog(QDialog):
     def __init__(self, info: AboutInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About FieldAssist")
-        self.setAccessibleName("About FieldAssist")
+        self.setWindowTitle(translate("About", "About FieldAssist"))
+        self.setAccessibleName(translate("About", "About FieldAssist"))
         self.info = info
         title = QLabel(f"<b>FieldAssist {info.version}</b>")
-        title.setAccessibleName("Program version")
+        title.setAccessibleName(translate("About", "Program version"))
         form = QFormLayout()
         for label, value in (
             ("Python:", info.python),
             ("Qt:", info.qt),
-            ("System:", info.platform),
+            (translate("About", "System:"), info.platform),
         ):
             form.addRow(label, _selectable(value))
         self.log_folder_label = _selectable(str(info.log_folder))
-        self.log_folder_label.setAccessibleName("Log folder")
-        form.addRow("Log folder:", self.log_folder_label)
+        self.log_folder_label.setAccessibleName(translate("About", "Log folder"))
+        form.addRow(translate("About", "Log folder:"), self.log_folder_label)
 
         self.licences = QPlainTextEdit(info.licence_text)
         self.licences.setReadOnly(True)
-        self.licences.setAccessibleName("Licences")
+        self.licences.setAccessibleName(translate("About", "Licences"))
         self.licences.setMinimumHeight(220)
 
-        self.open_logs_button = QPushButton("Open &log folder")
+        self.open_logs_button = QPushButton(translate("About", "Open &log folder"))
         self.open_logs_button.clicked.connect(lambda: _open_folder(info.log_folder))
-        self.open_licences_button = QPushButton("Open licences &folder")
+        self.open_licences_button = QPushButton(translate("About", "Open licences &folder"))
         self.open_licences_button.clicked.connect(lambda: _open_folder(info.licences_folder))
-        self.diagnostics_button = QPushButton("Save &diagnostics…")
+        self.diagnostics_button = QPushButton(translate("About", "Save &diagnostics…"))
         self.diagnostics_button.setToolTip(
-            "A zip for IT support: logs, settings, devices, versions and recent messages, "
-            "with keys and passwords removed"
+            translate(
+                "About",
+                "A zip for IT support: logs, settings, devices, versions and recent messages, "
+                "with keys and passwords removed",
+            )
         )
         self.status_label = QLabel()
-        self.status_label.setAccessibleName("Diagnostics result")
+        self.status_label.setAccessibleName(translate("About", "Diagnostics result"))
         self.status_label.setWordWrap(True)
         buttons_row = QHBoxLayout()
         for button in (self.open_logs_button, self.open_licences_button, self.diagnostics_button):
@@ -126,7 +132,7 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Licences:"))
+        layout.addWidget(QLabel(translate("About", "Licences:")))
         layout.addWidget(self.licences, 1)
         layout.addLayout(buttons_row)
         layout.addWidget(self.status_label)
@@ -187,7 +193,10 @@ class HelpActions:
     def ask_and_save(self) -> None:
         parent = self.dialog or self.window
         name, _ = QFileDialog.getSaveFileName(
-            parent, "Save diagnostics", str(default_diagnostics_path()), "Zip archive (*.zip)"
+            parent,
+            translate("About", "Save diagnostics"),
+            str(default_diagnostics_path()),
+            translate("About", "Zip archive (*.zip)"),
         )
         if name:
             self.save_to(Path(name))
@@ -201,17 +210,27 @@ class HelpActions:
             messages=messages,
             extra_versions={"qt": qVersion(), "pyside6": pyside_version},
         )
-        self._say("Saving diagnostics…", error=False)
+        self._say(translate("About", "Saving diagnostics…"), error=False)
         return self._spawn(self._save(target, sources), "save-diagnostics")
 
     async def _save(self, target: Path, sources: DiagnosticsSources) -> None:
         try:
             saved = await asyncio.to_thread(save_diagnostics, target, sources)
         except OSError as exc:
-            self._say(f"Could not save diagnostics to {target}: {exc.strerror or exc}", error=True)
+            self._say(
+                translate("About", "Could not save diagnostics to {path}: {reason}").format(
+                    path=target, reason=exc.strerror or exc
+                ),
+                error=True,
+            )
             return
         self.last_saved = saved.path
-        self._say(f"Diagnostics saved to {saved.path} ({saved.size / 1024:,.0f} KiB)", error=False)
+        self._say(
+            translate("About", "Diagnostics saved to {path} ({size} KiB)").format(
+                path=saved.path, size=f"{saved.size / 1024:,.0f}"
+            ),
+            error=False,
+        )
 
     def _say(self, text: str, *, error: bool) -> None:
         self._notice(text, error=error, topic=NOTICE_TOPIC)

@@ -1,7 +1,7 @@
 """The controller: the only place where Qt meets asyncio.
 
 Qt signals start coroutines (held in a set and awaited on close); session UI events update
-the views. The preview is polled at up to 30 fps from the capture worker's one-slot mailbox.
+the views. The preview is polled at up to 15 fps from the capture worker's one-slot mailbox.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Callable, Coroutine, Mapping
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QEvent, QObject, QRectF, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QDialog, QMessageBox
 
@@ -30,27 +30,48 @@ from desktop.app import (
     VideoStatus,
     list_audio_devices,
 )
+from desktop.app.messages import JobDetails
+from desktop.infra.i18n_marks import QT_TRANSLATE_NOOP
 from desktop.infra.redact import redact_url_credentials
 from desktop.infra.settings import Settings
 from desktop.infra.window_state import WindowState
 from desktop.session import events as ev
 from desktop.session.states import LinkState
+from desktop.ui.about import HelpActions
+from desktop.ui.i18n import translate
 from desktop.ui.main_window import MainWindow
+from desktop.ui.region_picker import RegionActions
+from desktop.ui.report_actions import ReportActions
+from desktop.ui.status_clock import StatusClock, usage_text
 from desktop.ui.widgets import plain_tooltip
 
 log = logging.getLogger(__name__)
 
-PREVIEW_INTERVAL_MS = 33  # 30 fps at most
+# 15 fps at most: enough for a preview, and half the conversions and repaints of 30 on the
+# window's thread (bench/bench_startup.py's steady-state CPU). Only new frames are painted.
+PREVIEW_INTERVAL_MS = 66
 VIDEO_STATE_TEXT = {
-    "paused": "Camera paused",
-    "off": "No video source",
-    "ended": "Video ended",
-    "opening": "Opening video source…",
-    "retrying": "Video source lost: retrying…",
-    "error": "Video source unavailable",
-    "idle": "Video not started",
-    "stopped": "Video stopped",
+    "paused": QT_TRANSLATE_NOOP("Controller", "Camera paused"),
+    "off": QT_TRANSLATE_NOOP("Controller", "No video source"),
+    "ended": QT_TRANSLATE_NOOP("Controller", "Video ended"),
+    "opening": QT_TRANSLATE_NOOP("Controller", "Opening video source…"),
+    "retrying": QT_TRANSLATE_NOOP("Controller", "Video source lost: retrying…"),
+    "error": QT_TRANSLATE_NOOP("Controller", "Video source unavailable"),
+    "idle": QT_TRANSLATE_NOOP("Controller", "Video not started"),
+    "stopped": QT_TRANSLATE_NOOP("Controller", "Video stopped"),
 }
+# The connection states the session core words (desktop/session/core.py STATUS_TEXT; the core
+# may not import the marker): marked here, translated when shown. The pseudo-locale test
+# fails if one is missing.
+CONNECTION_TEXTS = (
+    QT_TRANSLATE_NOOP("Notices", "Not connected"),
+    QT_TRANSLATE_NOOP("Notices", "Connecting…"),
+    QT_TRANSLATE_NOOP("Notices", "Connected"),
+    QT_TRANSLATE_NOOP("Notices", "Connected (rotating connection soon)"),
+    QT_TRANSLATE_NOOP("Notices", "Reconnecting…"),
+    QT_TRANSLATE_NOOP("Notices", "Session stopped"),
+    QT_TRANSLATE_NOOP("Notices", "Session failed"),
+)
 
 
 class Controller(QObject):
@@ -64,7 +85,7 @@ class Controller(QObject):
         self.save_on_close = True  # False for --smoke-test: an offscreen run saves no layout
         self._tasks = OwnedTasks(on_failure=self._task_failed)
         self._preview_seq = -1
-        self._started_at: float | None = None
+        self.clock = StatusClock()  # session start, connection/session time left
         self.closed = asyncio.Event()
         self.pending_confirmation: QMessageBox | None = None
 
@@ -100,27 +121,39 @@ class Controller(QObject):
         self._status_timer.start()
 
         window.settings_action.triggered.connect(self.open_settings)
-        window.history_action.triggered.connect(self.open_history)
         window.quit_action.triggered.connect(window.close)
         window.open_logs_action.triggered.connect(self._open_log_folder)
         window.inspector_action.toggled.connect(window.inspector.setVisible)
         driver.on_wire = self._on_wire
+        self.help, self.regions = self._help_and_region_actions()
+        self.reports = self._report_actions()
         self._restore_geometry()
         QTimer.singleShot(0, self._start_filling_sources)
 
-        if driver.backend == "simulator":
+        if driver.backend == "simulator" and not driver.key_pending:  # else once it answers
             self.show_banner(SIMULATOR_BANNER, topic="simulator")
 
     # -- user actions -----------------------------------------------------------------------
 
     def start_session(self) -> asyncio.Task[Any]:
-        self.window.start_button.setText("Stop session")
-        self._started_at = time.monotonic()
+        self.window.start_button.setText(translate("MainWindow", "Stop session"))
+        self.clock.start_session(time.monotonic())
         return self._spawn(self.driver.start(), "start")
 
     def stop_session(self) -> asyncio.Task[Any]:
-        self.window.start_button.setText("Start session")
-        return self._spawn(self.driver.stop(), "stop")
+        self.window.start_button.setText(translate("MainWindow", "Start session"))
+        task = self._spawn(self.driver.stop(), "stop")
+        task.add_done_callback(lambda done: None if done.cancelled() else self.reports.offer())
+        return task
+
+    def _report_actions(self) -> ReportActions:
+        """The session record's actions: History… and the job report (issue 16: the job
+        fields, Report… and Ctrl+R, the offer when a session stops)."""
+        self.window.history_action.triggered.connect(self.open_history)
+        return ReportActions(self.window, self.driver, self._spawn_report, self.show_banner)
+
+    def _spawn_report(self, work: Coroutine[Any, Any, None]) -> None:
+        self._spawn(work, "job-report")
 
     def _on_start_clicked(self) -> None:
         if self.driver.running:
@@ -129,11 +162,17 @@ class Controller(QObject):
             self.start_session()
 
     def _on_mute(self, muted: bool) -> None:
-        self.window.mute_button.setText("Unmute" if muted else "Mute")
+        self.window.mute_button.setText(
+            translate("MainWindow", "Unmute") if muted else translate("MainWindow", "Mute")
+        )
         self.driver.set_muted(muted)
 
     def _on_camera(self, on: bool) -> None:
-        self.window.camera_button.setText("Pause camera" if on else "Resume camera")
+        self.window.camera_button.setText(
+            translate("MainWindow", "Pause camera")
+            if on
+            else translate("MainWindow", "Resume camera")
+        )
         self.driver.set_camera(on)
 
     def _on_send(self) -> None:
@@ -141,7 +180,9 @@ class Controller(QObject):
         if not text:
             return
         if self.driver.link_state in (LinkState.DISCONNECTED, LinkState.CLOSED, LinkState.FAILED):
-            self.show_banner("Start the session to send a message.", topic="hint")
+            self.show_banner(
+                translate("Controller", "Start the session to send a message."), topic="hint"
+            )
             return  # the text stays in the box: nothing the user typed is lost
         self.window.text_box.clear()
         self.driver.send_text(text)
@@ -178,6 +219,18 @@ class Controller(QObject):
         self.driver.add_mask(rect.x(), rect.y(), rect.width(), rect.height())
         self._preview_seq = -1  # redraw with the mask at once
 
+    def _help_and_region_actions(self) -> tuple[HelpActions, RegionActions]:
+        help_actions = HelpActions(
+            self.window, lambda: self.driver.settings, self._spawn, self.show_banner
+        )
+        return help_actions, RegionActions(self.window, self.use_source, self._spawn)
+
+    def use_source(self, source: str) -> None:
+        """Switch the video source (the region picker's choice, for one)."""
+        self._preview_seq = -1
+        self._show_source(source)
+        self.driver.switch_source(source)
+
     def _on_source(self, *_: object) -> None:
         self._preview_seq = -1
         shown = self.window.source_box.currentText().strip() or "none"
@@ -194,14 +247,23 @@ class Controller(QObject):
         self.window.source_box.setCurrentText(redact_url_credentials(source))
 
     def _refresh_status(self) -> None:
-        if self._started_at is None or not self.driver.running:
+        if self.clock.session_started is None or not self.driver.running:
             self.window.session_time_label.setText("")
             self.window.video_fps_label.setText("")
+            self.window.time_left_label.setText("")
             return
         self.window.speaking.set_speaking(model=self.driver.model_speaking)
-        elapsed = int(time.monotonic() - self._started_at)
+        now = time.monotonic()
+        elapsed = int(now - self.clock.session_started)
         self.window.session_time_label.setText(f"{elapsed // 60:d}:{elapsed % 60:02d}")
-        self.window.video_fps_label.setText(f"video {self.driver.effective_video_fps():.1f} fps")
+        fps = self.driver.effective_video_fps()
+        self.window.video_fps_label.setText(
+            translate("Controller", "video {fps} fps").format(fps=QLocale().toString(fps, "f", 1))
+        )
+        compression = self.driver.settings.compression
+        text, tip = self.clock.text(now, compression=compression, video=fps > 0)
+        self.window.time_left_label.setText(text)
+        self.window.time_left_label.setToolTip(plain_tooltip(tip) if tip else "")
 
     def open_settings(self) -> None:
         from desktop.app import test_connection
@@ -225,7 +287,11 @@ class Controller(QObject):
             try:
                 save_settings(new)
             except OSError as exc:
-                self.show_banner(f"Settings not saved: {exc}", error=True, topic="settings")
+                self.show_banner(
+                    translate("Controller", "Settings not saved: {reason}").format(reason=exc),
+                    error=True,
+                    topic="settings",
+                )
             self.apply_settings(new, dialog.key_to_use(previous_key))
 
         dialog.accepted.connect(accepted)
@@ -240,7 +306,10 @@ class Controller(QObject):
         self._show_talk_controls(new.push_to_talk)
         self.window.headset_button.setChecked(not new.echo_cancellation)
         if waiting:
-            self.show_banner(f"Settings saved. {waiting}", topic="settings")
+            self.show_banner(
+                translate("Controller", "Settings saved. {waiting}").format(waiting=waiting),
+                topic="settings",
+            )
         else:
             self.window.banner.withdraw("settings")
 
@@ -250,13 +319,20 @@ class Controller(QObject):
         writer = self.driver.history
         if writer is None:
             self.show_banner(
-                "The history is not available (see the log).", error=True, topic="history"
+                translate("Controller", "The history is not available (see the log)."),
+                error=True,
+                topic="history",
             )
             return
         # The window reads through its own read-only connection off the Qt thread (it opens
         # while another program holds the database) and deletes through the writer's queue;
         # the session being recorded is never deleted.
-        dialog = HistoryDialog(writer, self.window, current_session=writer.recording_session)
+        dialog = HistoryDialog(
+            writer,
+            self.window,
+            current_session=writer.recording_session,
+            make_report=self.reports.make,
+        )
         dialog.open()
         self._dialog = dialog
 
@@ -264,16 +340,25 @@ class Controller(QObject):
         """Ask before a tool changes something outside the app: "deny", "once" or "session"."""
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Allow this action?")
+        box.setWindowTitle(translate("Controller", "Allow this action?"))
         # The name and the arguments come from the model: shown literally, never as HTML.
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
-            f"The assistant wants to run “{name}”, which changes something outside this app."
+            translate(
+                "Controller",
+                "The assistant wants to run “{tool}”, which changes something outside this app.",
+            ).format(tool=name)
         )
         box.setInformativeText(json.dumps(dict(args), indent=1, ensure_ascii=False)[:800])
-        once = box.addButton("Allow once", QMessageBox.ButtonRole.AcceptRole)
-        session = box.addButton("Allow for this session", QMessageBox.ButtonRole.AcceptRole)
-        deny = box.addButton("Don't allow", QMessageBox.ButtonRole.RejectRole)
+        once = box.addButton(
+            translate("Controller", "Allow once"), QMessageBox.ButtonRole.AcceptRole
+        )
+        session = box.addButton(
+            translate("Controller", "Allow for this session"), QMessageBox.ButtonRole.AcceptRole
+        )
+        deny = box.addButton(
+            translate("Controller", "Don't allow"), QMessageBox.ButtonRole.RejectRole
+        )
         box.setDefaultButton(deny)
         answered: asyncio.Future[str] = asyncio.get_running_loop().create_future()
 
@@ -301,8 +386,9 @@ class Controller(QObject):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
 
     def _on_wire(self, direction: str, kind: str, size: int, summary: str) -> None:
-        if self.window.inspector.isVisible():  # recording costs little, showing costs more
-            self.window.inspector.record(direction, kind, size, summary, time.time())
+        # Recorded while hidden too (the model is bounded), so opening the inspector after a
+        # problem, or saving diagnostics, shows what led to it.
+        self.window.inspector.record(direction, kind, size, summary, time.time())
 
     def _restore_geometry(self) -> None:
         layout = self._layout
@@ -364,10 +450,14 @@ class Controller(QObject):
             case ev.TranscriptChanged():
                 self._show_turn(event)
             case ev.LinkStatusChanged(state=state, detail=detail):
-                self.window.connection_label.setText(detail or state)
-                self.window.connection_label.setToolTip(plain_tooltip(detail or state))
+                if state == LinkState.OPEN.value:  # a new connection: no goAway pending
+                    self.clock.on_connection_opened()
+                    self._refresh_status()
+                shown = translate("Notices", detail or state)
+                self.window.connection_label.setText(shown)
+                self.window.connection_label.setToolTip(plain_tooltip(shown))
                 if state in (LinkState.FAILED.value, LinkState.CLOSED.value):
-                    self.window.start_button.setText("Start session")
+                    self.window.start_button.setText(translate("MainWindow", "Start session"))
                     self._reset_meters()
             case ev.Notice(text=text, level=level):
                 log.log(
@@ -378,11 +468,12 @@ class Controller(QObject):
                 if level is not ev.NoticeLevel.INFO or text == SIMULATOR_BANNER:
                     topic = "simulator" if text == SIMULATOR_BANNER else ""
                     self.show_banner(text, error=level is ev.NoticeLevel.ERROR, topic=topic)
-            case ev.UsageChanged(total_tokens=tokens, time_left_s=left):
-                parts = [f"{tokens:,} tokens"]
-                if left is not None:
-                    parts.append(f"connection rotates in {left:.0f} s")
-                self.window.usage_label.setText(" · ".join(parts))
+            case ev.UsageChanged():
+                self.clock.on_usage(event, time.monotonic())
+                text, tip = usage_text(event)
+                self.window.usage_label.setText(text)
+                self.window.usage_label.setToolTip(plain_tooltip(tip))
+                self._refresh_status()
             case Speaking(speaking=speaking):
                 self.window.speaking.set_speaking(user=speaking)
             case AudioLevels():
@@ -392,15 +483,22 @@ class Controller(QObject):
                 )
             case VideoStatus(state=state, message=message):
                 if state != "running":
-                    text = VIDEO_STATE_TEXT.get(state, state)
+                    text = translate("Controller", VIDEO_STATE_TEXT.get(state, state))
                     detail = f"\n{message}" if message and message != text else ""
                     self.window.preview.setPixmap(QPixmap())
                     self.window.preview.setText(text + detail)
-            case HistoryNotice(state=state, text=text):
-                # Unavailable, damaged, memory full, saved again: each replaces the last, so
-                # the banner never says "unavailable" after the history is saved again.
-                topic = "history-journal" if state == "journal" else "history"
-                self.show_banner(text, error=state == "damaged", topic=topic)
+            case HistoryNotice() | JobDetails():
+                self._show_record(event)
+
+    def _show_record(self, event: HistoryNotice | JobDetails) -> None:
+        """What the session's record says: the job it is for, the history's state."""
+        if isinstance(event, JobDetails):
+            self.reports.show_job(event)
+            return
+        # Unavailable, damaged, memory full, saved again: each replaces the last, so the
+        # banner never says "unavailable" after the history is saved again.
+        topic = "history-journal" if event.state == "journal" else "history"
+        self.show_banner(event.text, error=event.state == "damaged", topic=topic)
 
     def _reset_meters(self) -> None:
         """Nothing flows once the session ends: no meter may stay frozen at its last level."""
@@ -411,7 +509,9 @@ class Controller(QObject):
 
     def show_banner(self, text: str, *, error: bool = False, topic: str = "") -> None:
         """A notice in the window; one of the same `topic` replaces it, others stay beside it."""
-        self.window.banner.post(text, topic=topic, error=error)
+        # Text worded outside the window is marked (desktop/infra/i18n_marks.py) under
+        # "Notices"; anything else (server and tool messages) is shown as it is.
+        self.window.banner.post(translate("Notices", text), topic=topic, error=error)
 
     def _show_turn(self, change: ev.TranscriptChanged) -> None:
         if not change.text and self.window.transcript.transcript.row_of_turn(change.index) is None:
@@ -436,7 +536,12 @@ class Controller(QObject):
         return self._tasks.spawn(coro, name)
 
     def _task_failed(self, task: asyncio.Task[Any]) -> None:
-        self.show_banner(f"Could not {task.get_name()} the session; see the log.", error=True)
+        self.show_banner(
+            translate("Controller", "Could not {action} the session; see the log.").format(
+                action=task.get_name()
+            ),
+            error=True,
+        )
 
 
 class TalkKeyFilter(QObject):

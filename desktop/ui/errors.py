@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.ui.i18n import translate
+
 
 class ErrorDialogs:
     def __init__(self) -> None:
@@ -19,8 +21,12 @@ class ErrorDialogs:
         box = QMessageBox(QMessageBox.Icon.Warning, "FieldAssist", "")
         box.setTextFormat(Qt.TextFormat.PlainText)  # the summary quotes an exception
         box.setText(summary)
-        box.setInformativeText("The details are in the log. Your transcript is kept.")
-        open_logs = box.addButton("Open log folder", QMessageBox.ButtonRole.ActionRole)
+        box.setInformativeText(
+            translate("Errors", "The details are in the log. Your transcript is kept.")
+        )
+        open_logs = box.addButton(
+            translate("Errors", "Open log folder"), QMessageBox.ButtonRole.ActionRole
+        )
         box.addButton(QMessageBox.StandardButton.Close)
 
         def done() -> None:

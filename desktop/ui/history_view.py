@@ -46,15 +46,21 @@ from PySide6.QtWidgets import (
 from desktop.infra import paths
 from desktop.infra.history import HistoryError, HistoryStore, SessionInfo
 from desktop.infra.history_writer import HistoryWriter
+from desktop.infra.i18n_marks import QT_TRANSLATE_NOOP
+from desktop.ui.i18n import format_when, translate
 
 EntryKind = Literal["turn", "tool", "snapshot", "note"]
-ROLE_NAMES = {"user": "Technician", "model": "Assistant", "note": "Note"}
+ROLE_NAMES = {
+    "user": QT_TRANSLATE_NOOP("History", "Technician"),
+    "model": QT_TRANSLATE_NOOP("History", "Assistant"),
+    "note": QT_TRANSLATE_NOOP("History", "Note"),
+}
 TOOL_MARKS = {
     "pending": "…",
     "ok": "✓",
     "error": "✗",
-    "declined": "declined",
-    "cancelled": "cancelled",
+    "declined": QT_TRANSLATE_NOOP("History", "declined"),
+    "cancelled": QT_TRANSLATE_NOOP("History", "cancelled"),
 }
 # Confirm(parent, question) -> True to go ahead.
 Confirm = Callable[[QWidget, str], bool]
@@ -64,12 +70,15 @@ CurrentSession = Callable[[], int | None]
 MakeReport = Callable[[int], None]
 T = TypeVar("T")
 
-LOADING_TEXT = "Loading…"
+LOADING_TEXT = QT_TRANSLATE_NOOP("History", "Loading…")
 SEARCH_DELAY_MS = 250  # typing pauses this long before the search runs
-RECORDING_TEXT = (
-    "This session is being recorded and cannot be deleted now; delete it once it has ended."
+RECORDING_TEXT = QT_TRANSLATE_NOOP(
+    "History",
+    "This session is being recorded and cannot be deleted now; delete it once it has ended.",
 )
-DELETING_TEXT = "Deleting… (as soon as the history database can be written)"
+DELETING_TEXT = QT_TRANSLATE_NOOP(
+    "History", "Deleting… (as soon as the history database can be written)"
+)
 
 
 @dataclass(frozen=True)
@@ -94,15 +103,21 @@ class TimelineEntry:
 
 def format_duration(seconds: float | None) -> str:
     if seconds is None:
-        return "not closed"  # killed or still running: the turns are kept all the same
+        return translate(
+            "History", "not closed"
+        )  # killed or still running: the turns are kept all the same
     seconds = max(0, round(seconds))
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:
-        return f"{hours} h {minutes:02d} min"
+        return translate("History", "{hours} h {minutes} min").format(
+            hours=hours, minutes=f"{minutes:02d}"
+        )
     if minutes:
-        return f"{minutes} min {secs:02d} s"
-    return f"{secs} s"
+        return translate("History", "{minutes} min {seconds} s").format(
+            minutes=minutes, seconds=f"{secs:02d}"
+        )
+    return translate("History", "{seconds} s").format(seconds=secs)
 
 
 def session_rows(sessions: Sequence[SessionInfo]) -> list[SessionRow]:
@@ -110,10 +125,10 @@ def session_rows(sessions: Sequence[SessionInfo]) -> list[SessionRow]:
     return [
         SessionRow(
             id=s.id,
-            started=datetime.fromtimestamp(s.started_at).strftime("%Y-%m-%d %H:%M"),
+            started=format_when(s.started_at),
             duration=format_duration(None if s.ended_at is None else s.ended_at - s.started_at),
             turns=s.turn_count,
-            title=s.title or "(no words)",
+            title=s.title or translate("History", "(no words)"),
             job=str(s.meta.get("job_id", "")),
         )
         for s in sessions
@@ -162,9 +177,10 @@ def entry_text(entry: TimelineEntry) -> str:
     when = datetime.fromtimestamp(entry.at).strftime("%H:%M:%S")
     text = entry.text or "…"
     if entry.kind == "tool":
-        return f"{when}  {entry.who} {TOOL_MARKS.get(entry.status, entry.status)}: {text}"
-    mark = "  [interrupted]" if entry.interrupted else ""
-    return f"{when}  {entry.who}: {text}{mark}"
+        mark = translate("History", TOOL_MARKS.get(entry.status, entry.status))
+        return f"{when}  {translate('History', entry.who)} {mark}: {text}"
+    mark = "  " + translate("History", "[interrupted]") if entry.interrupted else ""
+    return f"{when}  {translate('History', entry.who)}: {text}{mark}"
 
 
 def _short(value: object, limit: int = 80) -> str:
@@ -175,7 +191,7 @@ def _short(value: object, limit: int = 80) -> str:
 def ask_confirmation(parent: QWidget, question: str) -> bool:
     answer = QMessageBox.question(
         parent,
-        "Delete session",
+        translate("History", "Delete session"),
         question,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,  # the safe answer is the default one
@@ -222,8 +238,8 @@ class HistoryDialog(QDialog):
         make_report: MakeReport | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Session history")
-        self.setAccessibleName("Session history")
+        self.setWindowTitle(translate("History", "Session history"))
+        self.setAccessibleName(translate("History", "Session history"))
         self.resize(980, 600)
         self._writer = history if isinstance(history, HistoryWriter) else None
         self._owner_store = history if isinstance(history, HistoryStore) else None
@@ -241,9 +257,13 @@ class HistoryDialog(QDialog):
         self._build()
 
     def _build_report_button(self) -> None:
-        self.report_button = QPushButton("Job &report…")
-        self.report_button.setAccessibleName("Write the job report of the session")
-        self.report_button.setToolTip("The job report (PDF) of the selected session")
+        self.report_button = QPushButton(translate("History", "Job &report…"))
+        self.report_button.setAccessibleName(
+            translate("History", "Write the job report of the session")
+        )
+        self.report_button.setToolTip(
+            translate("History", "The job report (PDF) of the selected session")
+        )
         self.report_button.clicked.connect(self.report_selected)
         self.report_button.setVisible(self._make_report is not None)
 
@@ -251,8 +271,10 @@ class HistoryDialog(QDialog):
         """Search across sessions (turns, notes, tool calls; FTS5 in the history database),
         run off the Qt thread a moment after the typing stops."""
         self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText("Search all sessions: words said, notes, tools…")
-        self.search_box.setAccessibleName("Search all sessions")
+        self.search_box.setPlaceholderText(
+            translate("History", "Search all sessions: words said, notes, tools…")
+        )
+        self.search_box.setAccessibleName(translate("History", "Search all sessions"))
         self.search_box.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -265,15 +287,25 @@ class HistoryDialog(QDialog):
         self._build_search()
         self._build_report_button()
         self.sessions = QTreeWidget()
-        self.sessions.setAccessibleName("Sessions, newest first")
-        self.sessions.setHeaderLabels(["Started", "Duration", "Turns", "First words", "Job"])
+        self.sessions.setAccessibleName(translate("History", "Sessions, newest first"))
+        self.sessions.setHeaderLabels(
+            [
+                translate("History", "Started"),
+                translate("History", "Duration"),
+                translate("History", "Turns"),
+                translate("History", "First words"),
+                translate("History", "Job"),
+            ]
+        )
         self.sessions.setRootIsDecorated(False)
         self.sessions.setUniformRowHeights(True)
         self.sessions.setAllColumnsShowFocus(True)
         self.sessions.currentItemChanged.connect(self._on_current_changed)
 
         self.transcript = QListWidget()
-        self.transcript.setAccessibleName("Transcript of the selected session")
+        self.transcript.setAccessibleName(
+            translate("History", "Transcript of the selected session")
+        )
         self.transcript.setWordWrap(True)
         self.transcript.setUniformItemSizes(False)
 
@@ -283,14 +315,18 @@ class HistoryDialog(QDialog):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
 
-        self.export_md_button = QPushButton("Export &Markdown…")
-        self.export_md_button.setAccessibleName("Export the session as Markdown")
+        self.export_md_button = QPushButton(translate("History", "Export &Markdown…"))
+        self.export_md_button.setAccessibleName(
+            translate("History", "Export the session as Markdown")
+        )
         self.export_md_button.clicked.connect(self.export_markdown_interactive)
-        self.export_json_button = QPushButton("Export &JSON…")
-        self.export_json_button.setAccessibleName("Export the session as JSON")
+        self.export_json_button = QPushButton(translate("History", "Export &JSON…"))
+        self.export_json_button.setAccessibleName(
+            translate("History", "Export the session as JSON")
+        )
         self.export_json_button.clicked.connect(self.export_json_interactive)
-        self.delete_button = QPushButton("&Delete…")
-        self.delete_button.setAccessibleName("Delete the session")
+        self.delete_button = QPushButton(translate("History", "&Delete…"))
+        self.delete_button.setAccessibleName(translate("History", "Delete the session"))
         self.delete_button.clicked.connect(self.delete_selected)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -298,7 +334,7 @@ class HistoryDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # shows paths and error texts
-        self.status.setAccessibleName("History status")
+        self.status.setAccessibleName(translate("History", "History status"))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         actions = QHBoxLayout()
@@ -327,7 +363,9 @@ class HistoryDialog(QDialog):
             loop = asyncio.get_running_loop()
         except RuntimeError:
             work.close()
-            self.status.setText("The history can only be read while the app is running.")
+            self.status.setText(
+                translate("History", "The history can only be read while the app is running.")
+            )
             return
         task = loop.create_task(work, name=name)
         self._tasks.add(task)  # referenced until done
@@ -365,25 +403,31 @@ class HistoryDialog(QDialog):
         """Reload the session list (off the Qt thread), keeping the selection when the
         session still exists."""
         self._loaded = True
-        self.status.setText(LOADING_TEXT)  # at once, not when the task starts
+        self.status.setText(translate("History", LOADING_TEXT))  # at once, not when the task starts
         self._spawn(self.reload(), "history-load")
 
     async def reload(self) -> None:
         self._generation += 1
         generation = self._generation
         keep = self.selected_session_id()
-        self.status.setText(LOADING_TEXT)
+        self.status.setText(translate("History", LOADING_TEXT))
         query = self.query
         try:
             rows = await self._read(lambda store: matching_rows(store, query))
         except HistoryError as exc:
             if generation == self._generation:
-                self.status.setText(f"Could not read the history: {exc.reason}")
+                self.status.setText(
+                    translate("History", "Could not read the history: {reason}").format(
+                        reason=exc.reason
+                    )
+                )
             return
         if generation != self._generation:
             return
         header = self.sessions.headerItem()
-        header.setText(3, "Best match" if query else "First words")
+        header.setText(
+            3, translate("History", "Best match") if query else translate("History", "First words")
+        )
         self.sessions.blockSignals(True)  # the transcript is loaded below, once
         try:
             self.sessions.clear()
@@ -406,11 +450,17 @@ class HistoryDialog(QDialog):
         if rows:
             await self._show_transcript()
             if query:
-                self.status.setText(f"“{query}” found in {len(rows)} sessions.")
+                self.status.setText(
+                    translate("History", "“{query}” found in {count} sessions.").format(
+                        query=query, count=len(rows)
+                    )
+                )
         else:
             self.transcript.clear()
             self.status.setText(
-                f"Nothing found for “{query}”." if query else "No sessions recorded yet."
+                translate("History", "Nothing found for “{query}”.").format(query=query)
+                if query
+                else translate("History", "No sessions recorded yet.")
             )
 
     def _search_now(self) -> None:
@@ -454,12 +504,16 @@ class HistoryDialog(QDialog):
         self.transcript.clear()
         if session_id is None:
             return
-        self.status.setText(LOADING_TEXT)
+        self.status.setText(translate("History", LOADING_TEXT))
         try:
             entries = await self._read(lambda store: session_timeline(store, session_id))
         except HistoryError as exc:
             if generation == self._generation:
-                self.status.setText(f"Could not read session {session_id}: {exc.reason}")
+                self.status.setText(
+                    translate("History", "Could not read session {session}: {reason}").format(
+                        session=session_id, reason=exc.reason
+                    )
+                )
             return
         if generation != self._generation:
             return  # another session was selected meanwhile
@@ -474,7 +528,7 @@ class HistoryDialog(QDialog):
                 font.setBold(True)
                 item.setFont(font)
             self.transcript.addItem(item)
-        self.status.setText(f"{len(entries)} entries.")
+        self.status.setText(translate("History", "{count} entries.").format(count=len(entries)))
 
     def _update_buttons(self) -> None:
         has = self.selected_session_id() is not None
@@ -495,7 +549,11 @@ class HistoryDialog(QDialog):
         if session_id is None or self._make_report is None:
             return False
         self._make_report(session_id)
-        self.status.setText(f"Writing the job report of session {session_id}…")
+        self.status.setText(
+            translate("History", "Writing the job report of session {session}…").format(
+                session=session_id
+            )
+        )
         return True
 
     # -- export ----------------------------------------------------------------------------
@@ -513,7 +571,7 @@ class HistoryDialog(QDialog):
 
     async def _write(self, path: Path, text: str) -> Path:
         await asyncio.to_thread(path.write_text, text, encoding="utf-8")
-        self.status.setText(f"Exported to {path}")
+        self.status.setText(translate("History", "Exported to {path}").format(path=path))
         return path
 
     def _require_selection(self) -> int:
@@ -523,10 +581,12 @@ class HistoryDialog(QDialog):
         return session_id
 
     def export_markdown_interactive(self) -> None:
-        self._export_interactive("Markdown (*.md)", ".md", self.export_markdown)
+        self._export_interactive(
+            translate("History", "Markdown (*.md)"), ".md", self.export_markdown
+        )
 
     def export_json_interactive(self) -> None:
-        self._export_interactive("JSON (*.json)", ".json", self.export_json)
+        self._export_interactive(translate("History", "JSON (*.json)"), ".json", self.export_json)
 
     def _export_interactive(
         self,
@@ -538,14 +598,17 @@ class HistoryDialog(QDialog):
         if session_id is None:
             return
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export session", f"session-{session_id}{suffix}", filter_text
+            self,
+            translate("History", "Export session"),
+            f"session-{session_id}{suffix}",
+            filter_text,
         )
         if not name:
             return
         path = Path(name)
         if not path.suffix:
             path = path.with_suffix(suffix)
-        self.status.setText(f"Exporting to {path}…")
+        self.status.setText(translate("History", "Exporting to {path}…").format(path=path))
         self._spawn(self._export_reporting(export, path), "history-export")
 
     async def _export_reporting(
@@ -554,9 +617,11 @@ class HistoryDialog(QDialog):
         try:
             await export(path)
         except HistoryError as exc:
-            self.status.setText(f"Export failed: {exc.reason}")
+            self.status.setText(
+                translate("History", "Export failed: {reason}").format(reason=exc.reason)
+            )
         except OSError as exc:
-            self.status.setText(f"Export failed: {exc}")
+            self.status.setText(translate("History", "Export failed: {reason}").format(reason=exc))
 
     # -- delete ----------------------------------------------------------------------------
 
@@ -569,16 +634,17 @@ class HistoryDialog(QDialog):
         if session_id is None or item is None:
             return False
         if session_id == self._current_session():
-            self.status.setText(RECORDING_TEXT)
+            self.status.setText(translate("History", RECORDING_TEXT))
             return False
-        question = (
-            f"Delete the session of {item.text(0)} ({item.text(2)} turns)? "
+        question = translate(
+            "History",
+            "Delete the session of {started} ({turns} turns)? "
             "Its transcript, tool calls and snapshots (the picture files too) cannot be "
-            "recovered."
-        )
+            "recovered.",
+        ).format(started=item.text(0), turns=item.text(2))
         if not self._confirm(self, question):
             return False
-        self.status.setText(DELETING_TEXT)
+        self.status.setText(translate("History", DELETING_TEXT))
         self.delete_button.setEnabled(False)
         self._spawn(self._delete(session_id), "history-delete")
         return True
@@ -590,8 +656,12 @@ class HistoryDialog(QDialog):
             elif self._owner_store is not None:
                 await asyncio.to_thread(self._owner_store.delete_session, session_id)
         except HistoryError as exc:
-            self.status.setText(f"Could not delete the session: {exc.reason}")
+            self.status.setText(
+                translate("History", "Could not delete the session: {reason}").format(
+                    reason=exc.reason
+                )
+            )
             self._update_buttons()
             return
         await self.reload()
-        self.status.setText("Session deleted.")
+        self.status.setText(translate("History", "Session deleted."))

@@ -44,13 +44,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.infra.i18n_marks import QT_TRANSLATE_NOOP
+from desktop.ui.i18n import translate
 from desktop.ui.widgets import make_plain, one_block, plain_tooltip
 
 DEFAULT_CAPACITY = 5_000
 # The filter box's example, in the words the rows hold: a direction and a message type.
 FILTER_EXAMPLE = "in ToolCall"
 DIRECTIONS = frozenset({"in", "out"})  # desktop.app's link port: received / sent
-COLUMNS = ("Time", "Direction", "Type", "Size", "Summary")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Inspector", "Time"),
+    QT_TRANSLATE_NOOP("Inspector", "Direction"),
+    QT_TRANSLATE_NOOP("Inspector", "Type"),
+    QT_TRANSLATE_NOOP("Inspector", "Size"),
+    QT_TRANSLATE_NOOP("Inspector", "Summary"),
+)
 TIME, DIRECTION, KIND, SIZE, SUMMARY = range(len(COLUMNS))
 RawRole = Qt.ItemDataRole.UserRole  # the unformatted value of a cell (float, str, int)
 _Index = QModelIndex | QPersistentModelIndex
@@ -125,7 +133,7 @@ class MessageLogModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("Inspector", COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -220,31 +228,37 @@ class InspectorPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None, capacity: int = DEFAULT_CAPACITY) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Message inspector")
+        self.setAccessibleName(translate("Inspector", "Message inspector"))
         self.model = MessageLogModel(capacity, self)
         self.proxy = MessageFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
         self.filter_box = QLineEdit()
         self.filter_box.setPlaceholderText(
-            f"Filter by direction (in, out) or type, e.g. “{FILTER_EXAMPLE}”"
+            translate(
+                "Inspector", "Filter by direction (in, out) or type, e.g. “{example}”"
+            ).format(example=FILTER_EXAMPLE)
         )
-        self.filter_box.setAccessibleName("Filter messages")
+        self.filter_box.setAccessibleName(translate("Inspector", "Filter messages"))
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(self.proxy.set_filter_text)
-        filter_label = QLabel("&Filter:")
+        filter_label = QLabel(translate("Inspector", "&Filter:"))
         filter_label.setBuddy(self.filter_box)
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("Message count")
-        self.clear_button = QPushButton("C&lear")
-        self.clear_button.setAccessibleName("Clear the message list")
+        self.count_label.setAccessibleName(translate("Inspector", "Message count"))
+        self.clear_button = QPushButton(translate("Inspector", "C&lear"))
+        self.clear_button.setAccessibleName(translate("Inspector", "Clear the message list"))
         self.clear_button.clicked.connect(self.clear)
-        self.export_button = QPushButton("E&xport…")
-        self.export_button.setAccessibleName("Export the messages as JSON Lines")
-        self.export_button.setToolTip("Save the messages held here as JSON Lines, for IT support")
+        self.export_button = QPushButton(translate("Inspector", "E&xport…"))
+        self.export_button.setAccessibleName(
+            translate("Inspector", "Export the messages as JSON Lines")
+        )
+        self.export_button.setToolTip(
+            translate("Inspector", "Save the messages held here as JSON Lines, for IT support")
+        )
         self.export_button.clicked.connect(self._choose_export_path)
         self.status_label = QLabel()  # the last export's outcome, or its error
-        self.status_label.setAccessibleName("Export result")
+        self.status_label.setAccessibleName(translate("Inspector", "Export result"))
 
         self.view = self._build_view()
 
@@ -281,7 +295,7 @@ class InspectorPanel(QWidget):
     def _build_view(self) -> QTableView:
         view = QTableView()
         view.setModel(self.proxy)
-        view.setAccessibleName("Messages")
+        view.setAccessibleName(translate("Inspector", "Messages"))
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setWordWrap(False)
@@ -308,15 +322,24 @@ class InspectorPanel(QWidget):
         try:
             count = export_jsonl(self.model.rows(), path)
         except OSError as exc:
-            self.status_label.setText(f"Export failed: {exc.strerror or exc}")
+            self.status_label.setText(
+                translate("Inspector", "Export failed: {reason}").format(reason=exc.strerror or exc)
+            )
             return False
-        self.status_label.setText(f"Exported {count:,} messages to {path.name}")
+        self.status_label.setText(
+            translate("Inspector", "Exported {count} messages to {file}").format(
+                count=f"{count:,}", file=path.name
+            )
+        )
         return True
 
     def _choose_export_path(self) -> None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export messages", f"fieldassist-messages-{stamp}.jsonl", "JSON Lines (*.jsonl)"
+            self,
+            translate("Inspector", "Export messages"),
+            f"fieldassist-messages-{stamp}.jsonl",
+            translate("Inspector", "JSON Lines (*.jsonl)"),
         )
         if name:
             self.export_to(Path(name))
@@ -330,7 +353,13 @@ class InspectorPanel(QWidget):
 
     def _update_count(self) -> None:
         shown, held = self.proxy.rowCount(), self.model.rowCount()
-        text = f"{held:,} messages" if shown == held else f"{shown:,} of {held:,} messages"
+        text = (
+            translate("Inspector", "{held} messages").format(held=f"{held:,}")
+            if shown == held
+            else translate("Inspector", "{shown} of {held} messages").format(
+                shown=f"{shown:,}", held=f"{held:,}"
+            )
+        )
         self.count_label.setText(text)
 
     def _on_scrolled(self, value: int) -> None:

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.infra.i18n_marks import QT_TRANSLATE_NOOP
+from desktop.ui.i18n import translate
 from desktop.ui.inspector import InspectorPanel
 from desktop.ui.widgets import (
     LevelMeter,
@@ -47,14 +49,16 @@ class PreviewPane(QLabel):
     mask_drawn = Signal(QRectF)
 
     def __init__(self) -> None:
-        super().__init__("Camera off")
+        super().__init__(translate("MainWindow", "Camera off"))
         self.setObjectName("preview")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setMinimumSize(320, 240)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setStyleSheet("QLabel#preview { background: #111; color: #ddd; font-size: 15px; }")
-        self.setAccessibleName("Camera preview")
-        self.setToolTip("Drag over the picture to black out a region before it is sent")
+        self.setAccessibleName(translate("MainWindow", "Camera preview"))
+        self.setToolTip(
+            translate("MainWindow", "Drag over the picture to black out a region before it is sent")
+        )
         self._drag_from: QPoint | None = None
         self._drag_to: QPoint | None = None
 
@@ -102,6 +106,22 @@ class PreviewPane(QLabel):
             painter.drawRect(QRect(self._drag_from, self._drag_to).normalized())
 
 
+# The job fields above the picture: (meta key, label, placeholder).
+JOB_FIELD_LABELS = (
+    (
+        "job_id",
+        QT_TRANSLATE_NOOP("MainWindow", "Job / ticket"),
+        QT_TRANSLATE_NOOP("MainWindow", "e.g. WO-4711"),
+    ),
+    ("site", QT_TRANSLATE_NOOP("MainWindow", "Site"), QT_TRANSLATE_NOOP("MainWindow", "where")),
+    (
+        "equipment",
+        QT_TRANSLATE_NOOP("MainWindow", "Equipment"),
+        QT_TRANSLATE_NOOP("MainWindow", "what is worked on"),
+    ),
+)
+
+
 class MainWindow(QMainWindow):
     closing = Signal()
 
@@ -138,40 +158,84 @@ class MainWindow(QMainWindow):
         self.text_box.setFocus()  # typing goes to the assistant without a click
 
     def _build_controls(self) -> None:
-        self.start_button = _button("Start session", "Connect and start talking (Ctrl+Return)")
-        self.mute_button = _button("Mute", "Stop sending the microphone (Ctrl+M)", checkable=True)
+        self.start_button = _button(
+            translate("MainWindow", "Start session"),
+            translate("MainWindow", "Connect and start talking (Ctrl+Return)"),
+        )
+        self.mute_button = _button(
+            translate("MainWindow", "Mute"),
+            translate("MainWindow", "Stop sending the microphone (Ctrl+M)"),
+            checkable=True,
+        )
         self.camera_button = _button(
-            "Pause camera", "Pause or resume the camera (Ctrl+K)", checkable=True
+            translate("MainWindow", "Pause camera"),
+            translate("MainWindow", "Pause or resume the camera (Ctrl+K)"),
+            checkable=True,
         )
         self.camera_button.setChecked(True)
         self.headset_button = _button(
-            "Headset mode",
-            "On: no echo cancellation (you wear a headset). Off: speaker mode for the laptop's "
-            "own speakers (Ctrl+E)",
+            translate("MainWindow", "Headset mode"),
+            translate(
+                "MainWindow",
+                "On: no echo cancellation (you wear a headset). Off: speaker mode for the "
+                "laptop's own speakers (Ctrl+E)",
+            ),
             checkable=True,
         )
-        self.talk_button = _button("Hold to talk", "Hold to speak (or hold F9); release to finish")
+        self.talk_button = _button(
+            translate("MainWindow", "Hold to talk"),
+            translate("MainWindow", "Hold to speak (or hold F9); release to finish"),
+        )
         self.talk_button.setVisible(False)
         self.snapshot_button = _button(
-            "Snapshot", "Send the current picture at full resolution and save it (F8)"
+            translate("MainWindow", "Snapshot"),
+            translate("MainWindow", "Send the current picture at full resolution and save it (F8)"),
         )
-        self.clear_masks_button = _button("Clear masks", "Remove the blacked-out regions")
+        self.clear_masks_button = _button(
+            translate("MainWindow", "Clear masks"),
+            translate("MainWindow", "Remove the blacked-out regions"),
+        )
         self.source_box = QComboBox()
         self.source_box.setEditable(True)
         # What is typed is switched to, not added to the list (a stream URL may carry a password).
         self.source_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.source_box.addItems(["0", "screen", "none"])
         self.source_box.setToolTip(
-            "Video source: camera index, camera:NAME, a file, an rtsp:// or http:// URL, "
-            "screen, screen:N or none (Enter to switch)"
+            translate(
+                "MainWindow",
+                "Video source: camera index, camera:NAME, a file, an rtsp:// or http:// URL, "
+                "screen, screen:N or none (Enter to switch)",
+            )
         )
-        self.source_box.setAccessibleName("Video source")
-        self.source_box.setMinimumWidth(220)
+        self.source_box.setAccessibleName(translate("MainWindow", "Video source"))
+        self.source_box.setMinimumWidth(180)  # 1024 px wide screens, longer languages
+
+        # The job (issue 16): heads the report and names its file; the model fills it in
+        # too when the technician says it (the set_job_details tool).
+        self.job_fields: dict[str, QLineEdit] = {}
+        for key, source_label, hint in JOB_FIELD_LABELS:
+            field = QLineEdit()
+            label = translate("MainWindow", source_label)
+            field.setPlaceholderText(translate("MainWindow", hint))
+            field.setAccessibleName(label)
+            field.setToolTip(
+                translate("MainWindow", "{label}: in the job report's header").format(label=label)
+            )
+            self.job_fields[key] = field
+        self.report_button = _button(
+            translate("MainWindow", "Report…"),
+            translate("MainWindow", "Write the job report of the last session (Ctrl+R)"),
+        )
 
         self.text_box = QLineEdit()
-        self.text_box.setPlaceholderText("Type to the assistant and press Enter…")
-        self.text_box.setAccessibleName("Message to the assistant")
-        self.send_button = _button("Send", "Send the typed message (Enter)")
+        self.text_box.setPlaceholderText(
+            translate("MainWindow", "Type to the assistant and press Enter…")
+        )
+        self.text_box.setAccessibleName(translate("MainWindow", "Message to the assistant"))
+        self.send_button = _button(
+            translate("MainWindow", "Send"),
+            translate("MainWindow", "Send the typed message (Enter)"),
+        )
 
     def _build_layout(self) -> None:
         controls = QHBoxLayout()
@@ -183,7 +247,7 @@ class MainWindow(QMainWindow):
             self.headset_button,
         ]
         right: list[QWidget] = [
-            QLabel("Source:"),
+            QLabel(translate("MainWindow", "Source:")),
             self.source_box,
             self.snapshot_button,
             self.clear_masks_button,
@@ -198,8 +262,19 @@ class MainWindow(QMainWindow):
         typing.addWidget(self.text_box, 1)
         typing.addWidget(self.send_button)
 
+        job = QHBoxLayout()
+        for key, label, _hint in JOB_FIELD_LABELS:
+            job.addWidget(
+                QLabel(
+                    translate("MainWindow", "{label}:").format(label=translate("MainWindow", label))
+                )
+            )
+            job.addWidget(self.job_fields[key], 1)
+        job.addWidget(self.report_button)
+
         body = QVBoxLayout()
         body.setContentsMargins(8, 8, 8, 4)
+        body.addLayout(job)
         body.addWidget(self.banner)
         body.addWidget(self.vertical_splitter, 1)
         body.addLayout(typing)
@@ -210,9 +285,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
 
-        self.connection_label = QLabel("Not connected")
+        self.connection_label = QLabel(translate("MainWindow", "Not connected"))
         self.connection_label.setObjectName("connection")
-        self.connection_label.setAccessibleName("Connection state")
+        self.connection_label.setAccessibleName(translate("MainWindow", "Connection state"))
         # A long reconnect reason must not widen the window past the screen: the label takes
         # the room there is and the whole text is in its tooltip.
         self.connection_label.setSizePolicy(
@@ -220,17 +295,22 @@ class MainWindow(QMainWindow):
         )
         self.usage_label = QLabel("")
         self.video_fps_label = QLabel("")
-        self.video_fps_label.setAccessibleName("Video frames sent per second")
+        self.video_fps_label.setAccessibleName(
+            translate("MainWindow", "Video frames sent per second")
+        )
         self.session_time_label = QLabel("")
+        self.time_left_label = QLabel("")  # connection (goAway) and session limit countdowns
+        self.time_left_label.setAccessibleName(translate("MainWindow", "Time left"))
         self.speaking = SpeakingIndicator()
-        self.mic_meter = LevelMeter("Microphone")
-        self.speaker_meter = LevelMeter("Speaker")
+        self.mic_meter = LevelMeter(translate("MainWindow", "Microphone"))
+        self.speaker_meter = LevelMeter(translate("MainWindow", "Speaker"))
         status = QStatusBar()
         status.addWidget(self.connection_label, 1)
         status.addPermanentWidget(self.speaking)
         status.addPermanentWidget(self.mic_meter)
         status.addPermanentWidget(self.speaker_meter)
         status.addPermanentWidget(self.session_time_label)
+        status.addPermanentWidget(self.time_left_label)
         status.addPermanentWidget(self.video_fps_label)
         status.addPermanentWidget(self.usage_label)
         self.setStatusBar(status)
@@ -244,6 +324,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+K", self.camera_button),
             ("Ctrl+E", self.headset_button),
             ("F8", self.snapshot_button),
+            ("Ctrl+R", self.report_button),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -251,23 +332,75 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        session = bar.addMenu("&Session")
-        self.history_action = _action(self, "&History…", "Ctrl+H", "Past sessions and exports")
-        self.settings_action = _action(self, "&Settings…", "Ctrl+,", "Connection, audio, video")
-        self.quit_action = _action(self, "&Quit", "Ctrl+Q", "Stop the session and close")
-        for action in (self.history_action, self.settings_action):
+        session = bar.addMenu(translate("MainWindow", "&Session"))
+        self.history_action = _action(
+            self,
+            translate("MainWindow", "&History…"),
+            "Ctrl+H",
+            translate("MainWindow", "Past sessions and exports"),
+        )
+        self.report_action = _action(
+            self,
+            translate("MainWindow", "Job &report…"),
+            "",
+            translate("MainWindow", "The last session's job report"),
+        )
+        self.report_action.triggered.connect(self.report_button.click)
+        self.settings_action = _action(
+            self,
+            translate("MainWindow", "&Settings…"),
+            "Ctrl+,",
+            translate("MainWindow", "Connection, audio, video"),
+        )
+        self.quit_action = _action(
+            self,
+            translate("MainWindow", "&Quit"),
+            "Ctrl+Q",
+            translate("MainWindow", "Stop the session and close"),
+        )
+        for action in (self.history_action, self.report_action, self.settings_action):
             session.addAction(action)
         session.addSeparator()
         session.addAction(self.quit_action)
-        view = bar.addMenu("&View")
+        view = bar.addMenu(translate("MainWindow", "&View"))
         self.inspector_action = _action(
-            self, "&Inspector", "Ctrl+Shift+I", "Messages to and from the service"
+            self,
+            translate("MainWindow", "&Inspector"),
+            "Ctrl+Shift+I",
+            translate("MainWindow", "Messages to and from the service"),
         )
         self.inspector_action.setCheckable(True)
         view.addAction(self.inspector_action)
-        help_menu = bar.addMenu("&Help")
-        self.open_logs_action = _action(self, "Open &log folder", "", "Where the logs are kept")
+        self.region_action = _action(
+            self,
+            translate("MainWindow", "Share a screen &region…"),
+            "",
+            translate("MainWindow", "Drag a rectangle over the desktop to share it"),
+        )
+        view.addAction(self.region_action)
+        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+        self.open_logs_action = _action(
+            self,
+            translate("MainWindow", "Open &log folder"),
+            "",
+            translate("MainWindow", "Where the logs are kept"),
+        )
         help_menu.addAction(self.open_logs_action)
+        self.diagnostics_action = _action(
+            self,
+            translate("MainWindow", "Save &diagnostics…"),
+            "",
+            translate("MainWindow", "A zip for IT support, with no keys or passwords"),
+        )
+        help_menu.addAction(self.diagnostics_action)
+        help_menu.addSeparator()
+        self.about_action = _action(
+            self,
+            translate("MainWindow", "&About FieldAssist"),
+            "",
+            translate("MainWindow", "Version, licences, logs"),
+        )
+        help_menu.addAction(self.about_action)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()

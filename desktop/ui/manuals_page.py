@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -20,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app.manuals_index import ManualsStatus, indexed_documents, manuals_folder, reindex
+from desktop.infra.i18n_marks import QT_TRANSLATE_NOOP
 from desktop.infra.settings import Settings
+from desktop.ui.i18n import translate
 
-PAGE_TITLE = "&Manuals"
+PAGE_TITLE = QT_TRANSLATE_NOOP("Manuals", "&Manuals")
 
 
 class ManualsSettingsPage(QWidget):
@@ -30,34 +33,36 @@ class ManualsSettingsPage(QWidget):
         super().__init__(parent)
         form = QFormLayout(self)
         self.folder = QLineEdit()
-        self.folder.setAccessibleName("Manuals folder")
+        self.folder.setAccessibleName(translate("Manuals", "Manuals folder"))
         self.folder.setPlaceholderText(str(manuals_folder("")))
-        self.folder.setToolTip("PDF, Markdown and text documents the assistant may search")
-        browse = QPushButton("Browse…")
-        browse.setAccessibleName("Choose the manuals folder")
+        self.folder.setToolTip(
+            translate("Manuals", "PDF, Markdown and text documents the assistant may search")
+        )
+        browse = QPushButton(translate("Manuals", "Browse…"))
+        browse.setAccessibleName(translate("Manuals", "Choose the manuals folder"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
-        label = QLabel("Manuals &folder:")
+        label = QLabel(translate("Manuals", "Manuals &folder:"))
         label.setBuddy(self.folder)
         form.addRow(label, row)
 
         self.count_label = QLabel("")
-        self.count_label.setAccessibleName("Documents indexed")
+        self.count_label.setAccessibleName(translate("Manuals", "Documents indexed"))
         form.addRow("", self.count_label)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Indexing progress")
+        self.progress.setAccessibleName(translate("Manuals", "Indexing progress"))
         self.progress.setTextVisible(True)
         self.progress.hide()
         form.addRow("", self.progress)
-        self.reindex_button = QPushButton("&Re-index now")
-        self.reindex_button.setAccessibleName("Re-index the manuals")
+        self.reindex_button = QPushButton(translate("Manuals", "&Re-index now"))
+        self.reindex_button.setAccessibleName(translate("Manuals", "Re-index the manuals"))
         self.reindex_button.clicked.connect(self.start_reindex)
         form.addRow("", self.reindex_button)
         self.status_label = QLabel("")
         self.status_label.setWordWrap(True)
-        self.status_label.setAccessibleName("Indexing result")
+        self.status_label.setAccessibleName(translate("Manuals", "Indexing result"))
         form.addRow("", self.status_label)
         self.task: asyncio.Task[None] | None = None
         self._watching: QDialog | None = None
@@ -85,7 +90,11 @@ class ManualsSettingsPage(QWidget):
     async def _show_count(self) -> None:
         documents = await indexed_documents(manuals_folder(self.folder.text()))
         self.count_label.setText(
-            "Not indexed yet" if documents is None else f"{documents:,} documents indexed"
+            translate("Manuals", "Not indexed yet")
+            if documents is None
+            else translate("Manuals", "{count} documents indexed").format(
+                count=QLocale().toString(documents)
+            )
         )
 
     async def _reindex(self) -> None:
@@ -98,7 +107,9 @@ class ManualsSettingsPage(QWidget):
         if status.total:
             self.progress.setRange(0, status.total)
             self.progress.setValue(status.done)
-            self.progress.setFormat(f"%v of %m {status.current}".rstrip())
+            self.progress.setFormat(
+                translate("Manuals", "%v of %m {document}").format(document=status.current).rstrip()
+            )
         if not status.finished:
             return
         self.progress.hide()
@@ -106,16 +117,30 @@ class ManualsSettingsPage(QWidget):
             self.status_label.setText(status.error)
             return
         if status.documents is not None:
-            self.count_label.setText(f"{status.documents:,} documents indexed")
-        failed = f"; {len(status.failed)} could not be read" if status.failed else ""
+            self.count_label.setText(
+                translate("Manuals", "{count} documents indexed").format(
+                    count=QLocale().toString(status.documents)
+                )
+            )
+        failed = (
+            translate("Manuals", "; {count} could not be read").format(count=len(status.failed))
+            if status.failed
+            else ""
+        )
         read = status.total - len(status.failed)
-        self.status_label.setText(f"Done: {read:,} of {status.total:,} documents read{failed}.")
+        self.status_label.setText(
+            translate("Manuals", "Done: {read} of {total} documents read{failed}.").format(
+                read=QLocale().toString(read), total=QLocale().toString(status.total), failed=failed
+            )
+        )
         if status.failed:
             self.status_label.setToolTip("\n".join(status.failed))
 
     def _browse(self) -> None:
         start = self.folder.text().strip() or str(manuals_folder(""))
-        chosen = QFileDialog.getExistingDirectory(self, "Manuals folder", start)
+        chosen = QFileDialog.getExistingDirectory(
+            self, translate("Manuals", "Manuals folder"), start
+        )
         if chosen:
             self.folder.setText(chosen)
             self.start_reindex()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app.screen_region import DesktopShot, ShotFailed, desktop_shot, region_source
+from desktop.ui.i18n import translate
 from desktop.ui.main_window import MainWindow
 
 MAX_SHOWN = QSize(960, 600)  # the screenshot is shown at most this large
@@ -44,7 +45,9 @@ class ShotView(QLabel):
         self.setPixmap(scaled)
         self.setFixedSize(scaled.size())
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setAccessibleName("Desktop picture: drag over the region to share")
+        self.setAccessibleName(
+            translate("RegionPicker", "Desktop picture: drag over the region to share")
+        )
         self._from: QPoint | None = None
         self.selection = QRect()  # in shown pixels
 
@@ -93,14 +96,14 @@ def _span(a: QPoint, b: QPoint) -> QRect:
 class RegionPickerDialog(QDialog):
     def __init__(self, shot: DesktopShot | ShotFailed, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Share a screen region")
+        self.setWindowTitle(translate("RegionPicker", "Share a screen region"))
         self.shot = shot
         self.view: ShotView | None = None
         layout = QVBoxLayout(self)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setAccessibleName("Region picker message")
+        self.message.setAccessibleName(translate("RegionPicker", "Region picker message"))
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -108,14 +111,16 @@ class RegionPickerDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Share this region")
+        ok.setText(translate("RegionPicker", "Share this region"))
         ok.setEnabled(False)
         if isinstance(shot, ShotFailed):
             self.message.setText(shot.message)
         else:
             self.view = ShotView(shot)
             layout.addWidget(self.view, 0, Qt.AlignmentFlag.AlignCenter)
-            text = "Drag a rectangle over the part of the screen to share."
+            text = translate(
+                "RegionPicker", "Drag a rectangle over the part of the screen to share."
+            )
             self.message.setText(f"{shot.wayland_note}\n\n{text}" if shot.wayland_note else text)
             self.view.selection_changed.connect(self._selection_changed)
         layout.addWidget(self.buttons)

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import QLineEdit
 
 from desktop.app import SessionDriver
 from desktop.app.messages import JobDetails
+from desktop.infra.i18n_marks import QT_TRANSLATE_NOOP
 from desktop.report.make import ReportOutcome, ReportRequest, make_report
 from desktop.report.summary import SummaryTarget, summarize
+from desktop.ui.i18n import translate
 from desktop.ui.main_window import MainWindow
 from desktop.ui.report_pdf import write_pdf
 
@@ -28,7 +30,10 @@ log = logging.getLogger(__name__)
 
 Spawn = Callable[[Coroutine[Any, Any, None]], object]
 Banner = Callable[..., None]  # show_banner(text, *, error=False, topic="")
-OFFER_TEXT = "Session saved. Write its job report with Report… (Ctrl+R)."
+# Banners: shown through the controller, which translates them under "Notices".
+OFFER_TEXT = QT_TRANSLATE_NOOP(
+    "Notices", "Session saved. Write its job report with Report… (Ctrl+R)."
+)
 
 
 class ReportActions(QObject):
@@ -72,19 +77,24 @@ class ReportActions(QObject):
     def make(self, session: int | None, fmt: str = "pdf") -> None:
         """Write the report of `session` (None: the newest) in the background."""
         if self.busy:
-            self._banner("A job report is already being written.", topic="report")
+            self._banner(
+                QT_TRANSLATE_NOOP("Notices", "A job report is already being written."),
+                topic="report",
+            )
             return
         writer = self.driver.history
         if writer is None:
             self._banner(
-                "The history is not available, so no report can be made.",
+                QT_TRANSLATE_NOOP(
+                    "Notices", "The history is not available, so no report can be made."
+                ),
                 error=True,
                 topic="report",
             )
             return
         self.busy = True
         self.window.report_button.setEnabled(False)
-        self._banner("Writing the job report…", topic="report")
+        self._banner(QT_TRANSLATE_NOOP("Notices", "Writing the job report…"), topic="report")
         settings = self.driver.settings
         request = ReportRequest(
             session=session,
@@ -117,7 +127,11 @@ class ReportActions(QObject):
             )
         except Exception as exc:  # every failure is a message, never a traceback dialog
             log.warning("The job report was not written: %s", exc, exc_info=True)
-            self._banner(f"The job report was not written: {exc}", error=True, topic="report")
+            self._banner(
+                translate("Notices", "The job report was not written: {reason}").format(reason=exc),
+                error=True,
+                topic="report",
+            )
             return
         finally:
             self.busy = False
@@ -129,8 +143,9 @@ class ReportActions(QObject):
 
 def _done_text(path: Path, problem: str | None) -> str:
     if problem:
-        return (
-            f"Job report saved without the summary ({problem}): {path}. "
-            "Write it again when online to add the summary."
-        )
-    return f"Job report saved: {path}"
+        return translate(
+            "Notices",
+            "Job report saved without the summary ({problem}): {path}. "
+            "Write it again when online to add the summary.",
+        ).format(problem=problem, path=path)
+    return translate("Notices", "Job report saved: {path}").format(path=path)

@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.infra.i18n_marks import QT_TRANSLATE_NOOP
 from desktop.infra.settings import SPECS, Settings
 from desktop.report.make import default_reports_dir
 from desktop.report.summary import SUMMARY_MODELS
+from desktop.ui.i18n import translate
 
-PAGE_TITLE = "&Reports"
+PAGE_TITLE = QT_TRANSLATE_NOOP("ReportSettings", "&Reports")
 
 
 class ReportSettingsPage(QWidget):
@@ -28,40 +30,61 @@ class ReportSettingsPage(QWidget):
         super().__init__(parent)
         form = QFormLayout(self)
         self.technician_name = QLineEdit()
-        self.technician_name.setAccessibleName("Technician name")
-        self.technician_name.setPlaceholderText("as it should appear on the job reports")
-        form.addRow(_label("&Technician:", self.technician_name), self.technician_name)
+        self.technician_name.setAccessibleName(translate("ReportSettings", "Technician name"))
+        self.technician_name.setPlaceholderText(
+            translate("ReportSettings", "as it should appear on the job reports")
+        )
+        form.addRow(
+            _label(translate("ReportSettings", "&Technician:"), self.technician_name),
+            self.technician_name,
+        )
 
         self.report_dir = QLineEdit()
-        self.report_dir.setAccessibleName("Reports folder")
+        self.report_dir.setAccessibleName(translate("ReportSettings", "Reports folder"))
         self.report_dir.setPlaceholderText(str(default_reports_dir()))
-        browse = QPushButton("Browse…")
-        browse.setAccessibleName("Choose the reports folder")
+        browse = QPushButton(translate("ReportSettings", "Browse…"))
+        browse.setAccessibleName(translate("ReportSettings", "Choose the reports folder"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.report_dir, 1)
         row.addWidget(browse)
-        form.addRow(_label("Reports &folder:", self.report_dir), row)
+        form.addRow(_label(translate("ReportSettings", "Reports &folder:"), self.report_dir), row)
 
         self.summary_model = QLineEdit()
-        self.summary_model.setAccessibleName("Summary model")
+        self.summary_model.setAccessibleName(translate("ReportSettings", "Summary model"))
         self.summary_model.setPlaceholderText(SUMMARY_MODELS["gemini"])
         self.summary_model.setToolTip(
-            "The text model that writes the report's summary from the session's record "
-            "(one request per report); empty: the default"
+            translate(
+                "ReportSettings",
+                "The text model that writes the report's summary from the session's record "
+                "(one request per report); empty: the default",
+            )
         )
-        form.addRow(_label("Summary &model:", self.summary_model), self.summary_model)
+        form.addRow(
+            _label(translate("ReportSettings", "Summary &model:"), self.summary_model),
+            self.summary_model,
+        )
 
         self.retention_days = QSpinBox()
         spec = SPECS["retention_days"]
         self.retention_days.setRange(int(spec.low or 0), int(spec.high or 3650))
-        self.retention_days.setSpecialValueText("never")  # 0: every session is kept
-        self.retention_days.setSuffix(" days")
-        self.retention_days.setAccessibleName("Delete sessions older than")
-        form.addRow(_label("&Delete sessions after:", self.retention_days), self.retention_days)
+        self.retention_days.setSpecialValueText(
+            translate("ReportSettings", "never")
+        )  # 0: every session is kept
+        self.retention_days.setSuffix(translate("ReportSettings", " days"))
+        self.retention_days.setAccessibleName(
+            translate("ReportSettings", "Delete sessions older than")
+        )
+        form.addRow(
+            _label(translate("ReportSettings", "&Delete sessions after:"), self.retention_days),
+            self.retention_days,
+        )
         note = QLabel(
-            "Sessions older than this are deleted with their snapshots when a session starts. "
-            "Reports already written are not touched."
+            translate(
+                "ReportSettings",
+                "Sessions older than this are deleted with their snapshots when a session "
+                "starts. Reports already written are not touched.",
+            )
         )
         note.setWordWrap(True)
         form.addRow("", note)
@@ -83,7 +106,9 @@ class ReportSettingsPage(QWidget):
 
     def _browse(self) -> None:
         start = self.report_dir.text().strip() or str(default_reports_dir())
-        chosen = QFileDialog.getExistingDirectory(self, "Reports folder", start)
+        chosen = QFileDialog.getExistingDirectory(
+            self, translate("ReportSettings", "Reports folder"), start
+        )
         if chosen:
             self.report_dir.setText(chosen)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.session import events as ev
+from desktop.ui.i18n import translate
 
 AUDIO_ONLY_LIMIT_S = 15 * 60.0
 AUDIO_VIDEO_LIMIT_S = 2 * 60.0
@@ -55,22 +56,42 @@ class StatusClock:
         parts: list[str] = []
         tips: list[str] = []
         if self.connection_deadline is not None:
-            parts.append(f"connection {format_left(self.connection_deadline - now)}")
+            parts.append(
+                translate("StatusClock", "connection {time}").format(
+                    time=format_left(self.connection_deadline - now)
+                )
+            )
             tips.append(
-                "The service asked to end this connection (goAway); the program hands over to "
-                "a new one before then, and the session goes on."
+                translate(
+                    "StatusClock",
+                    "The service asked to end this connection (goAway); the program hands over "
+                    "to a new one before then, and the session goes on.",
+                )
             )
         limit = self.session_limit_s(compression=compression, video=video)
         if limit is not None and self.session_started is not None:
-            parts.append(f"session {format_left(self.session_started + limit - now)}")
-            kind = "audio and video" if video else "audio only"
+            parts.append(
+                translate("StatusClock", "session {time}").format(
+                    time=format_left(self.session_started + limit - now)
+                )
+            )
+            kind = (
+                translate("StatusClock", "audio and video")
+                if video
+                else translate("StatusClock", "audio only")
+            )
             tips.append(
-                f"Context compression is off: a session with {kind} ends after about "
-                f"{limit / 60:.0f} min. Turn compression on in Settings for longer sessions."
+                translate(
+                    "StatusClock",
+                    "Context compression is off: a session with {kind} ends after about "
+                    "{minutes} min. Turn compression on in Settings for longer sessions.",
+                ).format(kind=kind, minutes=f"{limit / 60:.0f}")
             )
         if not parts:
             return "", ""
-        return " · ".join(parts) + " left", "\n".join(tips)
+        return translate("StatusClock", "{countdowns} left").format(
+            countdowns=" · ".join(parts)
+        ), "\n".join(tips)
 
 
 def _counts(counts: ev.ModalityCounts) -> str:
@@ -80,10 +101,16 @@ def _counts(counts: ev.ModalityCounts) -> str:
 def usage_text(event: ev.UsageChanged) -> tuple[str, str]:
     """(label text, tooltip) for the token label."""
     last = event.last_turn
-    text = f"{event.total_tokens:,} tokens"
+    text = translate("StatusClock", "{count} tokens").format(count=f"{event.total_tokens:,}")
     if last is not None and last.total_tokens is not None:
-        text += f" (last turn {last.total_tokens:,})"
-    tips = [f"This session: {event.total_tokens:,} tokens"]
+        text += translate("StatusClock", " (last turn {count})").format(
+            count=f"{last.total_tokens:,}"
+        )
+    tips = [
+        translate("StatusClock", "This session: {count} tokens").format(
+            count=f"{event.total_tokens:,}"
+        )
+    ]
     by_side: dict[str, list[tuple[str, int]]] = {}
     for key, count in event.by_modality:
         side, _, modality = key.partition(" ")
@@ -92,7 +119,11 @@ def usage_text(event: ev.UsageChanged) -> tuple[str, str]:
         if side in by_side:
             tips.append(f"  {side}: {_counts(tuple(by_side[side]))}")
     if last is not None:
-        tips.append(f"Last turn: {last.total_tokens or 0:,} tokens")
+        tips.append(
+            translate("StatusClock", "Last turn: {count} tokens").format(
+                count=f"{last.total_tokens or 0:,}"
+            )
+        )
         for side, counts, total in (
             ("prompt", last.prompt_by_modality, last.prompt_tokens),
             ("response", last.response_by_modality, last.response_tokens),

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.infra.credentials import CredentialError, store_api_key
 from desktop.infra.settings import Settings
+from desktop.ui.i18n import translate
 from desktop.ui.settings_dialog import validate_settings
 
 Backend = Literal["gemini", "vertex", "simulator"]
@@ -73,8 +74,8 @@ class WelcomeDialog(QDialog):
         environ: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Welcome to FieldAssist")
-        self.setAccessibleName("Welcome")
+        self.setWindowTitle(translate("Welcome", "Welcome to FieldAssist"))
+        self.setAccessibleName(translate("Welcome", "Welcome"))
         self._store_key = store_key
         env = os.environ if environ is None else environ
         self._env_project = env.get("GOOGLE_CLOUD_PROJECT", "").strip()
@@ -82,14 +83,21 @@ class WelcomeDialog(QDialog):
         self._choice: WelcomeChoice | None = None
 
         intro = QLabel(
-            "FieldAssist talks to Gemini. Choose how to connect; you can change this later "
-            "in Settings."
+            translate(
+                "Welcome",
+                "FieldAssist talks to Gemini. Choose how to connect; you can change this later "
+                "in Settings.",
+            )
         )
         intro.setWordWrap(True)
 
-        self.key_option = QRadioButton("Enter a Gemini &API key")
-        self.vertex_option = QRadioButton("Use &Vertex AI with Application Default Credentials")
-        self.simulator_option = QRadioButton("Continue with the offline &simulator")
+        self.key_option = QRadioButton(translate("Welcome", "Enter a Gemini &API key"))
+        self.vertex_option = QRadioButton(
+            translate("Welcome", "Use &Vertex AI with Application Default Credentials")
+        )
+        self.simulator_option = QRadioButton(
+            translate("Welcome", "Continue with the offline &simulator")
+        )
         self.options = QButtonGroup(self)
         for i, button in enumerate((self.key_option, self.vertex_option, self.simulator_option)):
             button.setAccessibleName(button.text().replace("&", ""))
@@ -104,7 +112,7 @@ class WelcomeDialog(QDialog):
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote the keyring's error
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Problem")
+        self.message.setAccessibleName(translate("Welcome", "Problem"))
         font = self.message.font()
         font.setBold(True)
         self.message.setFont(font)
@@ -113,8 +121,8 @@ class WelcomeDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("&Continue")
-        self.ok_button.setAccessibleName("Continue")
+        self.ok_button.setText(translate("Welcome", "&Continue"))
+        self.ok_button.setAccessibleName(translate("Welcome", "Continue"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -138,13 +146,15 @@ class WelcomeDialog(QDialog):
         form.setContentsMargins(24, 0, 0, 0)
         self.api_key = QLineEdit()
         self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.api_key.setAccessibleName("Gemini API key")
-        label = QLabel("&Key:")
+        self.api_key.setAccessibleName(translate("Welcome", "Gemini API key"))
+        label = QLabel(translate("Welcome", "&Key:"))
         label.setBuddy(self.api_key)
         form.addRow(label, self.api_key)
         where = QLabel(
-            f'Create a key at <a href="{KEY_PAGE_URL}">{KEY_PAGE_URL}</a>. '
-            "It is kept in the system keyring."
+            translate(
+                "Welcome",
+                'Create a key at <a href="{url}">{url}</a>. It is kept in the system keyring.',
+            ).format(url=KEY_PAGE_URL)
         )
         where.setTextFormat(Qt.TextFormat.RichText)  # the one label with a link
         where.setOpenExternalLinks(True)
@@ -157,16 +167,21 @@ class WelcomeDialog(QDialog):
         form = QFormLayout(page)
         form.setContentsMargins(24, 0, 0, 0)
         self.project = QLineEdit()
-        self.project.setAccessibleName("Google Cloud project")
+        self.project.setAccessibleName(translate("Welcome", "Google Cloud project"))
         self.project.setPlaceholderText(self._env_project or "my-project-id")
         self.location = QLineEdit()
-        self.location.setAccessibleName("Google Cloud location")
+        self.location.setAccessibleName(translate("Welcome", "Google Cloud location"))
         self.location.setPlaceholderText(self._env_location or "us-central1")
-        for text, widget in (("&Project:", self.project), ("&Location:", self.location)):
+        for text, widget in (
+            (translate("Welcome", "&Project:"), self.project),
+            (translate("Welcome", "&Location:"), self.location),
+        ):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
-        hint = QLabel("Sign in first with: gcloud auth application-default login")
+        hint = QLabel(
+            translate("Welcome", "Sign in first with: gcloud auth application-default login")
+        )
         hint.setWordWrap(True)
         form.addRow("", hint)
         return page
@@ -177,8 +192,11 @@ class WelcomeDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(24, 0, 0, 0)
         note = QLabel(
-            "A local stand-in that echoes what it hears. Nothing leaves this computer; "
-            "useful to try the controls and the camera."
+            translate(
+                "Welcome",
+                "A local stand-in that echoes what it hears. Nothing leaves this computer; "
+                "useful to try the controls and the camera.",
+            )
         )
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -199,7 +217,7 @@ class WelcomeDialog(QDialog):
         if backend == "gemini":
             key = self.api_key.text().strip()
             if not key:
-                return "Paste your API key, or pick another option."
+                return translate("Welcome", "Paste your API key, or pick another option.")
             errors = validate_settings(
                 Settings(backend="gemini", video_source="none"),
                 api_key_available=True,
@@ -218,9 +236,9 @@ class WelcomeDialog(QDialog):
             if errors:  # a malformed value first: it is what the user is typing now
                 return next(iter(errors.values()))
             if not (project or self._env_project):
-                return "Enter the Google Cloud project to bill."
+                return translate("Welcome", "Enter the Google Cloud project to bill.")
             if not (location or self._env_location):
-                return "Enter a location such as us-central1."
+                return translate("Welcome", "Enter a location such as us-central1.")
         return ""
 
     def revalidate(self) -> None:

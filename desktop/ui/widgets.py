@@ -40,7 +40,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.infra.i18n_marks import QT_TRANSLATE_NOOP
 from desktop.session import events as ev
+from desktop.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -59,24 +61,29 @@ def level_fraction(dbfs: float, floor_dbfs: float = FLOOR_DBFS) -> float:
 def level_description(name: str, rms_dbfs: float, peak_dbfs: float) -> str:
     """What a screen reader says about a meter; whole decibels, so it changes rarely."""
     if level_fraction(peak_dbfs) == 0.0:
-        return f"{name}: silent"
-    clip = ", clipping" if peak_dbfs >= CLIP_DBFS else ""
-    rms = "below -60" if level_fraction(rms_dbfs) == 0.0 else f"{rms_dbfs:.0f}"
-    return f"{name}: {rms} dBFS, peak {peak_dbfs:.0f} dBFS{clip}"
+        return translate("Widgets", "{meter}: silent").format(meter=name)
+    clip = translate("Widgets", ", clipping") if peak_dbfs >= CLIP_DBFS else ""
+    rms = (
+        translate("Widgets", "below -60") if level_fraction(rms_dbfs) == 0.0 else f"{rms_dbfs:.0f}"
+    )
+    return translate("Widgets", "{meter}: {rms} dBFS, peak {peak} dBFS{clip}").format(
+        meter=name, rms=rms, peak=f"{peak_dbfs:.0f}", clip=clip
+    )
 
 
 class LevelMeter(QWidget):
     """A horizontal bar for the RMS level with a tick for the peak, -60..0 dBFS."""
 
-    def __init__(self, name: str = "Level", parent: QWidget | None = None) -> None:
+    def __init__(self, name: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        name = name or translate("Widgets", "Level")
         self._name = name
         self.rms_dbfs = -math.inf
         self.peak_dbfs = -math.inf
-        self.setAccessibleName(f"{name} meter")
+        self.setAccessibleName(translate("Widgets", "{meter} meter").format(meter=name))
         self.setAccessibleDescription(level_description(name, -math.inf, -math.inf))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.setToolTip(f"{name} level")
+        self.setToolTip(translate("Widgets", "{meter} level").format(meter=name))
 
     def set_level(self, rms_dbfs: float, peak_dbfs: float) -> None:
         old = (level_fraction(self.rms_dbfs), level_fraction(self.peak_dbfs))
@@ -119,10 +126,10 @@ class LevelMeter(QWidget):
 
 
 SPEAKING_TEXT = {
-    (False, False): "Listening",
-    (True, False): "You are speaking",
-    (False, True): "Assistant speaking",
-    (True, True): "Both speaking",
+    (False, False): QT_TRANSLATE_NOOP("Widgets", "Listening"),
+    (True, False): QT_TRANSLATE_NOOP("Widgets", "You are speaking"),
+    (False, True): QT_TRANSLATE_NOOP("Widgets", "Assistant speaking"),
+    (True, True): QT_TRANSLATE_NOOP("Widgets", "Both speaking"),
 }
 
 
@@ -133,12 +140,12 @@ class SpeakingIndicator(QWidget):
         super().__init__(parent)
         self.user = False
         self.model = False
-        self.setAccessibleName("Speaking indicator")
+        self.setAccessibleName(translate("Widgets", "Speaking indicator"))
         self.setAccessibleDescription(self.text())
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def text(self) -> str:
-        return SPEAKING_TEXT[(self.user, self.model)]
+        return translate("Widgets", SPEAKING_TEXT[(self.user, self.model)])
 
     def set_speaking(self, *, user: bool | None = None, model: bool | None = None) -> None:
         """Change either side; the other keeps its state."""
@@ -153,7 +160,9 @@ class SpeakingIndicator(QWidget):
 
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
-        widest = max(metrics.horizontalAdvance(t) for t in SPEAKING_TEXT.values())
+        widest = max(
+            metrics.horizontalAdvance(translate("Widgets", t)) for t in SPEAKING_TEXT.values()
+        )
         return QSize(metrics.height() + 6 + widest, metrics.height() + 4)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -245,18 +254,25 @@ def one_block(text: str) -> str:
         return text
     if len(text) > ROW_SHOWN_CHARS:
         hidden = len(text) - ROW_SHOWN_CHARS
-        text = f"{text[:ROW_SHOWN_CHARS]}… [{hidden:,} more characters not shown]"
+        text = translate("Widgets", "{text}… [{hidden} more characters not shown]").format(
+            text=text[:ROW_SHOWN_CHARS], hidden=f"{hidden:,}"
+        )
     return _no_lone_surrogates(text.replace("\r\n", "\n").translate(_ONE_BLOCK))
 
 
 # -- transcript ---------------------------------------------------------------------------
 
-ROLE_LABELS = {"user": "You", "model": "Assistant", "note": "Note", "tool": "Tool"}
+ROLE_LABELS = {
+    "user": QT_TRANSLATE_NOOP("Widgets", "You"),
+    "model": QT_TRANSLATE_NOOP("Widgets", "Assistant"),
+    "note": QT_TRANSLATE_NOOP("Widgets", "Note"),
+    "tool": QT_TRANSLATE_NOOP("Widgets", "Tool"),
+}
 TOOL_STATUS_TEXT = {
-    "pending": "running…",
-    "ok": "done",
-    "error": "failed",
-    "cancelled": "cancelled",
+    "pending": QT_TRANSLATE_NOOP("Widgets", "running…"),
+    "ok": QT_TRANSLATE_NOOP("Widgets", "done"),
+    "error": QT_TRANSLATE_NOOP("Widgets", "failed"),
+    "cancelled": QT_TRANSLATE_NOOP("Widgets", "cancelled"),
 }
 ROLE_ROLE = Qt.ItemDataRole.UserRole + 1  # "user" | "model" | "note" | "tool"
 TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -280,12 +296,14 @@ class TranscriptRow:
 def _display(row: TranscriptRow) -> str:
     when = datetime.fromtimestamp(row.at).strftime("%H:%M:%S")
     if row.role == "tool":
-        status = TOOL_STATUS_TEXT.get(row.tool_status, row.tool_status)
-        return f"{when}  Tool {row.text}: {status}"
+        status = translate("Widgets", TOOL_STATUS_TEXT.get(row.tool_status, row.tool_status))
+        return f"{when}  " + translate("Widgets", "Tool {name}: {status}").format(
+            name=row.text, status=status
+        )
     if row.role == "note":
         return f"{when}  {row.text}"
-    mark = "  [interrupted]" if row.interrupted else ""
-    return f"{when}  {ROLE_LABELS.get(row.role, row.role)}: {row.text}{mark}"
+    mark = "  " + translate("Widgets", "[interrupted]") if row.interrupted else ""
+    return f"{when}  {translate('Widgets', ROLE_LABELS.get(row.role, row.role))}: {row.text}{mark}"
 
 
 class TranscriptModel(QAbstractListModel):
@@ -464,7 +482,7 @@ class TranscriptTextView(QPlainTextEdit):
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.setAccessibleName("Transcript")
+        self.setAccessibleName(translate("Widgets", "Transcript"))
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -585,7 +603,7 @@ class NoticeBoard(QWidget):
 
         super().__init__(parent)
         self.setObjectName("banner")
-        self.setAccessibleName("Notices")
+        self.setAccessibleName(translate("Widgets", "Notices"))
         self._notices: list[_Notice] = []
         self._rows = QVBoxLayout(self)
         self._rows.setContentsMargins(0, 0, 0, 0)
@@ -630,8 +648,8 @@ class NoticeBoard(QWidget):
         close = QToolButton(row)
         close.setText("✕")
         close.setAutoRaise(True)
-        close.setAccessibleName("Dismiss notice")
-        close.setToolTip("Dismiss this notice")
+        close.setAccessibleName(translate("Widgets", "Dismiss notice"))
+        close.setToolTip(translate("Widgets", "Dismiss this notice"))
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 4, 0)
         layout.addWidget(label, 1)

@@ -90,6 +90,7 @@ def test_spoken_turn_through_the_real_program(
         )
         try:
             wait_for_line(log_file, "Link open: Connected", proc, timeout=30)
+            wait_for_line(log_file, "Audio open", proc, timeout=30)  # opens beside the connect
             with pulse.recorder(rate=24000) as recorder:
                 spoken_at = time.monotonic()
                 pulse.play(speech)
@@ -294,6 +295,7 @@ def test_a_whole_session_driven_like_a_user(
             wait_for_line(log_file, "Window shown", proc, timeout=30)
             _key(xvfb, "ctrl+Return")  # Start session
             wait_for_line(log_file, "Link open: Connected", proc, timeout=30)
+            wait_for_line(log_file, "Audio open", proc, timeout=30)  # opens beside the connect
             screenshot("connected")
             pulse.play(question)
             _wait_for_text(home, "I heard")

@@ -74,6 +74,7 @@ def test_round_trip_of_every_field(home):
         voice="Kore",
         language="de-DE",
         system_instruction='Be brief.\nLine two with "quotes" and ünïcode.',
+        ui_language="ja",
         input_device="USB Mic",
         output_device="Headset",
         vad_sensitivity="low",
@@ -97,7 +98,7 @@ def test_round_trip_of_every_field(home):
     )
     # Every saved field differs from its default, so the round trip proves each one.
     for f in dataclasses.fields(Settings):
-        if f.name not in ("version", "cli_overrides", "loaded"):
+        if f.name not in ("version", "cli_overrides", "loaded", "interface_language"):
             assert getattr(changed, f.name) != getattr(Settings(), f.name), f.name
     path = save_settings(changed)
     assert path == home / "config" / "settings.toml"

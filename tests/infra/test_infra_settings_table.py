@@ -52,6 +52,7 @@ EXPECTED = {
         "manuals_dir",
     },
     Applies.NEXT_SESSION: {"backend", "endpoint", "ca_file", "project", "location"},
+    Applies.NEXT_START: {"ui_language"},
 }
 
 
@@ -79,6 +80,7 @@ def test_a_change_is_grouped_by_when_it_applies() -> None:
         Applies.NOW: ("push_to_talk", "video_fps"),
         Applies.NEXT_CONNECTION: ("model", "voice"),
         Applies.NEXT_SESSION: ("endpoint",),
+        Applies.NEXT_START: (),
     }
     assert SettingsChanged(old, dataclasses.replace(old)).keys() == ()
 

@@ -86,7 +86,12 @@ def test_frozen_build_carries_notices_and_no_test_tools(frozen_app: FrozenApp) -
     assert any(p.name.startswith("libportaudio") for p in internal.iterdir())
     plugins = {p.name for p in internal.rglob("platforms/*.so")}
     assert {"libqxcb.so", "libqoffscreen.so"} <= plugins, plugins
-    # Unused Qt pieces were trimmed.
+    # The interface languages (issue 17): ours and Qt's own for each shipped language.
+    i18n = internal / "resources" / "i18n"
+    for lang in ("de", "fr", "es", "pt_BR", "ja"):
+        assert (i18n / f"fieldassist_{lang}.qm").is_file(), lang
+        assert (i18n / "qt" / f"qtbase_{lang}.qm").is_file(), lang
+    # Unused Qt pieces were trimmed (Qt's other catalogues included).
     assert not list(internal.rglob("translations/*.qm"))
     assert not list(internal.rglob("libQt6Qml*"))
     # QtNetwork stays: one instance per user talks over a QLocalSocket.

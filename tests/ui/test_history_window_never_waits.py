@@ -34,7 +34,6 @@ def lockers() -> Iterator[list[Locker]]:
     yield started
     for locker in started:
         locker.kill()
-        locker.wait(10)
 
 
 class LagProbe:
