@@ -355,6 +355,17 @@ class GateSettings:
     # passes raw (a gap between words; an echo that comes back instead ends it)
     talk_quiet_frames: int = 10
     talk_echo_margin_db: float = 6.0  # a frame passes raw when this far above the echo share
+    # The echo can come *before* its paired reference: on a 20 ms loopback from a null sink's
+    # monitor (which hears audio when the sink renders it, not when it would play) the echo
+    # led the reference paired 30 ms behind the newest one by 8 ms in some stream starts.
+    # AEC3 then cancels 10-45 dB, and the talk detector, trying lags >= 0 only, took the echo
+    # for a user and passed it raw (17 chunks at RMS <= 5,100 in a 15 s reply). The detector
+    # also tries the reference this far past the microphone (it has arrived by then: the
+    # pairing's margin), and an echo found there, clearly, ``early_estimates`` times in a
+    # row, moves the pairing to it (``MicProcessor``).
+    talk_lead_frames: int = 3
+    early_min_samples: int = 16  # 1 ms: lags closer to 0 are the pairing's own jitter
+    early_estimates: int = 3
 
 
 @dataclass
@@ -407,6 +418,9 @@ class EchoGate:
         self.talking_over = False  # a user the reference does not explain is talking
         self._talk_fresh = False  # ...and no quiet gap since an estimate said so
         self._echo_heard = 0  # estimates that found the reference in the microphone
+        self._early_run = 0  # clear estimates in a row that found the echo before its reference
+        self._early_min = 0
+        self.early_lag: int | None = None  # ...then by how much (16 kHz samples, negative)
         self._cap2 = s.cap_rms**2
         self._active2 = s.active_rms**2
         self._converged_ratio = _db(s.converged_db)
@@ -440,6 +454,8 @@ class EchoGate:
             self._talk_since = self._t
         self.stats.converged = False
         self._end_talk()
+        self._early_run = 0
+        self.early_lag = None
 
     def process(
         self,
@@ -597,12 +613,15 @@ class EchoGate:
             self._talk_run = 0  # nothing plays: the ordinary gate passes the user anyway
             return
         ref = None
+        lead = 0
         if self.history is not None:
-            count = (s.talk_window_frames + reach) * FRAME + s.talk_decimate
-            ref = self.history(self._mic_end, count)
-        corr = self.talk.correlation(reach, ref)
+            lead = s.talk_lead_frames
+            count = (s.talk_window_frames + reach + lead) * FRAME + s.talk_decimate
+            ref = self.history(self._mic_end + lead * FRAME, count)
+        corr = self.talk.correlation(reach, ref, lead)
         if corr >= s.talk_clear_correlation:
             self._echo_heard += 1
+            self._note_early(self.talk.last_lag)
             self._end_talk()
             return
         if corr >= s.talk_max_correlation:
@@ -618,6 +637,18 @@ class EchoGate:
             self._talk_fresh = self._talk_fresh or self._talk_run >= s.talk_again_estimates
         elif self._talk_run >= s.talk_estimates:
             self.talking_over = self._talk_fresh = True
+
+    def _note_early(self, lag: int) -> None:
+        """A clear echo at ``lag`` (16 kHz samples; negative: before its reference)."""
+        if lag > -self._s.early_min_samples:
+            self._early_run = 0
+            return
+        # the earliest of the run: a pairing moved too far leads its echo (harmless up to
+        # ~500 ms), one not moved far enough is still late (and found again)
+        self._early_min = lag if self._early_run == 0 else min(lag, self._early_min)
+        self._early_run += 1
+        if self._early_run >= self._s.early_estimates:
+            self.early_lag = self._early_min
 
     @property
     def echo_heard(self) -> bool:
@@ -741,6 +772,7 @@ class NearEndTalk:
         self._mic = _Tail(self._size)
         self._ref = _Tail(self._size)
         self.last = 1.0  # the latest correlation found (1: assume echo until measured)
+        self.last_lag = 0  # ...at this lag of the echo behind its reference (16 kHz samples)
 
     def push(self, mic: Int16Array, ref: Int16Array | None) -> None:
         """Append one block (a multiple of 10 ms); ``ref`` None: not paired (zeros)."""
@@ -748,12 +780,16 @@ class NearEndTalk:
         self._mic.append(_decimate(mic[:n], self._d))
         self._ref.append(np.zeros(n // self._d) if ref is None else _decimate(ref[:n], self._d))
 
-    def correlation(self, reach_frames: int, ref: Int16Array | None = None) -> float:
+    def correlation(
+        self, reach_frames: int, ref: Int16Array | None = None, lead_frames: int = 0
+    ) -> float:
         """Best normalised correlation of the newest microphone window with the reference
         0..``reach_frames`` earlier (the echo trails its paired reference). ``ref``: that
-        reference at 16 kHz, ending with the newest microphone sample (default: as pushed)."""
+        reference at 16 kHz, ending ``lead_frames`` after the newest microphone sample
+        (default: as pushed, no lead): lags down to -``lead_frames`` are tried too."""
         w = self._window
-        span = w + 1 + reach_frames * self._per_frame
+        lead = lead_frames * self._per_frame if ref is not None else 0
+        span = w + 1 + reach_frames * self._per_frame + lead
         # whitened: a voice's pitch and formants otherwise correlate with any other voice
         x = np.diff(self._mic.last(w + 1))
         if ref is None:
@@ -765,7 +801,11 @@ class NearEndTalk:
         dots = full[: len(y) - w + 1]  # index j: y[j : j + w] against x
         energy = np.cumsum(np.concatenate(([0.0], y * y)))
         norms = np.sqrt((energy[w:] - energy[:-w]) * float(x @ x)) + 1e-9
-        self.last = float(np.max(np.abs(dots) / norms))
+        corr = np.abs(dots) / norms
+        best = int(np.argmax(corr))
+        self.last = float(corr[best])
+        # index len(y) - w: the reference window ending ``lead`` after the microphone's
+        self.last_lag = (len(y) - w - best - lead) * self._d
         return self.last
 
 
@@ -943,6 +983,7 @@ class MicProcessor:
         self._repair_min_lag_frames = 40
         self._repair_confirmations = 12  # 60 frames: three times the estimation window
         self.repairs = 0  # times the pairing was moved to follow the echo's lag
+        self._early_lead_samples = 80  # an echo found early is paired 5 ms behind its reference
         self._clock = clock
         self.cpu_s = 0.0  # CPU spent in process(), for the benchmark
 
@@ -983,6 +1024,11 @@ class MicProcessor:
         by itself, found again over ``_repair_confirmations`` estimates (well past one
         window), and a canceller that is failing (not converged).
         """
+        if gate.early_lag is not None:
+            # the echo comes before its reference: pair a newer one (see GateSettings)
+            aligner.shift(-gate.early_lag + self._early_lead_samples)
+            self.repairs += 1
+            return
         lag = gate.stable_lag
         if lag is None or lag < self._repair_min_lag_frames or gate.converged:
             return

@@ -125,6 +125,29 @@ def test_underruns_are_in_the_reference_and_the_pairing_is_made_again(
     assert_no_echo_sent(run)
 
 
+@pytest.mark.parametrize(("out_latency_s", "path_ms"), [(0.05, 5), (0.04, 10)])
+def test_echo_that_comes_before_its_paired_reference_is_found_and_cancelled(
+    reply: np.ndarray, out_latency_s: float, path_ms: float
+) -> None:
+    """The reference is paired 30 ms behind the newest audio handed over; here the echo is
+    heard sooner than that (a null sink's monitor on a 20 ms loopback: 8 ms sooner).
+
+    Old code: AEC3 cancelled 3-5 dB and the talk detector, trying lags >= 0 only, passed
+    the echo raw as a user (72 and 117 chunks at speech level). Now the detector also tries
+    30 ms past the pairing, and the pairing moves to the echo it finds there.
+    """
+    run = replay(
+        Scenario(
+            duration_s=8.0,
+            replies=[Reply(1.0, reply)],
+            path_ms=path_ms,
+            out_latency_s=out_latency_s,
+        )
+    )
+    assert run.processor.repairs >= 1
+    assert_no_echo_sent(run)
+
+
 def test_delay_change_mid_reply_is_found_again(reply: np.ndarray) -> None:
     run = replay(
         Scenario(duration_s=12.0, replies=[Reply(1.0, reply)], path_ms=40, path_change=(5.0, 150))
