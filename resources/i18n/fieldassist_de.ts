@@ -1305,6 +1305,10 @@
         <translation>S&amp;timme:</translation>
     </message>
     <message>
+        <source>As the interface: {language}</source>
+        <translation>Wie die Oberfläche: {language}</translation>
+    </message>
+    <message>
         <source>The model decides</source>
         <translation>Das Modell entscheidet</translation>
     </message>

@@ -1305,6 +1305,10 @@
         <translation>V&amp;oz:</translation>
     </message>
     <message>
+        <source>As the interface: {language}</source>
+        <translation>Como la interfaz: {language}</translation>
+    </message>
+    <message>
         <source>The model decides</source>
         <translation>El modelo decide</translation>
     </message>

@@ -1305,6 +1305,10 @@
         <translation>V&amp;oix :</translation>
     </message>
     <message>
+        <source>As the interface: {language}</source>
+        <translation>Comme l’interface : {language}</translation>
+    </message>
+    <message>
         <source>The model decides</source>
         <translation>Le modèle décide</translation>
     </message>

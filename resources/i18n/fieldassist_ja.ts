@@ -1305,6 +1305,10 @@
         <translation>音声(&amp;O):</translation>
     </message>
     <message>
+        <source>As the interface: {language}</source>
+        <translation>表示言語と同じ: {language}</translation>
+    </message>
+    <message>
         <source>The model decides</source>
         <translation>モデルに任せる</translation>
     </message>

@@ -70,3 +70,20 @@ async def test_english_interface_leaves_the_language_to_the_model(sim: SimServer
     setup = await setup_sent(sim, interface("en"))
     assert "speech_config" not in setup.get("generation_config", {})
     assert setup["system_instruction"]["parts"][0]["text"] == Settings().system_instruction
+
+
+def test_settings_dialog_shows_the_shipped_instruction_and_saves_the_default(qtbot: Any) -> None:
+    """In a German window the untouched instruction reads in German and is saved as the
+    default (so it follows a later language change); an edited one is saved as edited."""
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(interface("de"), devices=([], []))
+    qtbot.addWidget(dialog)
+    assert dialog.system_instruction.toPlainText() == DEFAULT_INSTRUCTIONS["de"]
+    line = dialog.language.lineEdit()
+    assert line is not None and line.placeholderText().endswith(": de")
+    assert dialog.result_settings().system_instruction == Settings().system_instruction
+    dialog.system_instruction.setPlainText("Kurz antworten.")
+    assert dialog.result_settings().system_instruction == "Kurz antworten."
+    dialog.restore_instruction.click()
+    assert dialog.system_instruction.toPlainText() == DEFAULT_INSTRUCTIONS["de"]
