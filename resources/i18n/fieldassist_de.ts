@@ -833,6 +833,22 @@
         <translation>Sitzung fehlgeschlagen</translation>
     </message>
     <message>
+        <source>Start the session to send a message.</source>
+        <translation>Starten Sie die Sitzung, um eine Nachricht zu senden.</translation>
+    </message>
+    <message>
+        <source>Still reconnecting: older microphone audio was dropped.</source>
+        <translation>Verbindung wird noch wiederhergestellt: älterer Mikrofonton wurde verworfen.</translation>
+    </message>
+    <message>
+        <source>The session failed.</source>
+        <translation>Die Sitzung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The session was restored from the local transcript.</source>
+        <translation>Die Sitzung wurde aus der lokalen Mitschrift wiederhergestellt.</translation>
+    </message>
+    <message>
         <source>Offline simulator: add a Gemini API key in Settings to talk to Gemini</source>
         <translation>Offline-Simulator: Tragen Sie in den Einstellungen einen Gemini-API-Schlüssel ein, um mit Gemini zu sprechen</translation>
     </message>
@@ -863,6 +879,10 @@
     <message>
         <source>Job report saved: {path}</source>
         <translation>Auftragsbericht gespeichert: {path}</translation>
+    </message>
+    <message>
+        <source>No camera picture to take a snapshot of.</source>
+        <translation>Kein Kamerabild für einen Schnappschuss.</translation>
     </message>
 </context>
 <context>

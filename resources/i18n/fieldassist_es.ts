@@ -833,6 +833,22 @@
         <translation>Error en la sesión</translation>
     </message>
     <message>
+        <source>Start the session to send a message.</source>
+        <translation>Inicie la sesión para enviar un mensaje.</translation>
+    </message>
+    <message>
+        <source>Still reconnecting: older microphone audio was dropped.</source>
+        <translation>Aún reconectando: se descartó el audio más antiguo del micrófono.</translation>
+    </message>
+    <message>
+        <source>The session failed.</source>
+        <translation>La sesión falló.</translation>
+    </message>
+    <message>
+        <source>The session was restored from the local transcript.</source>
+        <translation>La sesión se restauró a partir de la transcripción local.</translation>
+    </message>
+    <message>
         <source>Offline simulator: add a Gemini API key in Settings to talk to Gemini</source>
         <translation>Simulador sin conexión: añada una clave de API de Gemini en Ajustes para hablar con Gemini</translation>
     </message>
@@ -863,6 +879,10 @@
     <message>
         <source>Job report saved: {path}</source>
         <translation>Informe de trabajo guardado: {path}</translation>
+    </message>
+    <message>
+        <source>No camera picture to take a snapshot of.</source>
+        <translation>No hay imagen de la cámara para la instantánea.</translation>
     </message>
 </context>
 <context>

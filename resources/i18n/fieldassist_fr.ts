@@ -833,6 +833,22 @@
         <translation>Échec de la session</translation>
     </message>
     <message>
+        <source>Start the session to send a message.</source>
+        <translation>Démarrez la session pour envoyer un message.</translation>
+    </message>
+    <message>
+        <source>Still reconnecting: older microphone audio was dropped.</source>
+        <translation>Reconnexion toujours en cours : l’audio du micro le plus ancien a été abandonné.</translation>
+    </message>
+    <message>
+        <source>The session failed.</source>
+        <translation>La session a échoué.</translation>
+    </message>
+    <message>
+        <source>The session was restored from the local transcript.</source>
+        <translation>La session a été restaurée à partir de la transcription locale.</translation>
+    </message>
+    <message>
         <source>Offline simulator: add a Gemini API key in Settings to talk to Gemini</source>
         <translation>Simulateur hors ligne : ajoutez une clé API Gemini dans les Réglages pour parler à Gemini</translation>
     </message>
@@ -863,6 +879,10 @@
     <message>
         <source>Job report saved: {path}</source>
         <translation>Rapport d’intervention enregistré : {path}</translation>
+    </message>
+    <message>
+        <source>No camera picture to take a snapshot of.</source>
+        <translation>Aucune image de la caméra à capturer.</translation>
     </message>
 </context>
 <context>

@@ -833,6 +833,22 @@
         <translation>セッション失敗</translation>
     </message>
     <message>
+        <source>Start the session to send a message.</source>
+        <translation>メッセージを送るにはセッションを開始してください。</translation>
+    </message>
+    <message>
+        <source>Still reconnecting: older microphone audio was dropped.</source>
+        <translation>再接続中です: 古いマイク音声は破棄されました。</translation>
+    </message>
+    <message>
+        <source>The session failed.</source>
+        <translation>セッションが失敗しました。</translation>
+    </message>
+    <message>
+        <source>The session was restored from the local transcript.</source>
+        <translation>ローカルの書き起こしからセッションを復元しました。</translation>
+    </message>
+    <message>
         <source>Offline simulator: add a Gemini API key in Settings to talk to Gemini</source>
         <translation>オフラインシミュレーター: Gemini と話すには設定で Gemini API キーを追加してください</translation>
     </message>
@@ -863,6 +879,10 @@
     <message>
         <source>Job report saved: {path}</source>
         <translation>作業報告書を保存しました: {path}</translation>
+    </message>
+    <message>
+        <source>No camera picture to take a snapshot of.</source>
+        <translation>スナップショットを撮るカメラ画像がありません。</translation>
     </message>
 </context>
 <context>

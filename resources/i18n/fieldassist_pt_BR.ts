@@ -833,6 +833,22 @@
         <translation>Falha na sessão</translation>
     </message>
     <message>
+        <source>Start the session to send a message.</source>
+        <translation>Inicie a sessão para enviar uma mensagem.</translation>
+    </message>
+    <message>
+        <source>Still reconnecting: older microphone audio was dropped.</source>
+        <translation>Ainda reconectando: o áudio mais antigo do microfone foi descartado.</translation>
+    </message>
+    <message>
+        <source>The session failed.</source>
+        <translation>A sessão falhou.</translation>
+    </message>
+    <message>
+        <source>The session was restored from the local transcript.</source>
+        <translation>A sessão foi restaurada a partir da transcrição local.</translation>
+    </message>
+    <message>
         <source>Offline simulator: add a Gemini API key in Settings to talk to Gemini</source>
         <translation>Simulador offline: adicione uma chave de API do Gemini nas Configurações para falar com o Gemini</translation>
     </message>
@@ -863,6 +879,10 @@
     <message>
         <source>Job report saved: {path}</source>
         <translation>Relatório de serviço salvo: {path}</translation>
+    </message>
+    <message>
+        <source>No camera picture to take a snapshot of.</source>
+        <translation>Nenhuma imagem da câmera para o instantâneo.</translation>
     </message>
 </context>
 <context>
