@@ -50,6 +50,16 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     return QCoreApplication.translate(context, text, disambiguation, n)
 
 
+def translate_shown(context: str, text: str) -> str:
+    """A text that reaches the window whole from elsewhere (a notice, a note, a state): its
+    translation when it is one of the marked texts, else itself. Such text may quote the
+    server or a tool, lone surrogates included, which Qt cannot take: shown as it is."""
+    try:
+        return QCoreApplication.translate(context, text)
+    except UnicodeEncodeError:
+        return text
+
+
 def i18n_dir() -> Path:
     return resources_dir() / "i18n"
 
