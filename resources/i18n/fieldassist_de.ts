@@ -978,6 +978,26 @@
 <context>
     <name>Settings</name>
     <message>
+        <source>must be a URL such as https://gateway.example.com (scheme and host)</source>
+        <translation>muss eine URL wie https://gateway.example.com sein (Schema und Host)</translation>
+    </message>
+    <message>
+        <source>must be a project ID: 6-30 lowercase letters, digits or hyphens, from a letter</source>
+        <translation>muss eine Projekt-ID sein: 6-30 Kleinbuchstaben, Ziffern oder Bindestriche, beginnend mit einem Buchstaben</translation>
+    </message>
+    <message>
+        <source>must be a location such as us-central1, europe-west4 or global</source>
+        <translation>muss eine Region wie us-central1, europe-west4 oder global sein</translation>
+    </message>
+    <message>
+        <source>must be a language tag such as en-US or de-DE, or empty</source>
+        <translation>muss ein Sprachcode wie en-US oder de-DE sein, oder leer</translation>
+    </message>
+    <message>
+        <source>must be a name without spaces</source>
+        <translation>muss ein Name ohne Leerzeichen sein</translation>
+    </message>
+    <message>
         <source>Backend</source>
         <translation>Backend</translation>
     </message>
@@ -1177,8 +1197,8 @@
         <translation>Die Gemini-API braucht einen Schlüssel: hier eingeben oder GEMINI_API_KEY setzen.</translation>
     </message>
     <message>
-        <source>{setting} must be {problem}.</source>
-        <translation>{setting} muss {problem} sein.</translation>
+        <source>{setting} {rule}.</source>
+        <translation>{setting}: {rule}.</translation>
     </message>
     <message>
         <source>No file at {path}.</source>

@@ -978,6 +978,26 @@
 <context>
     <name>Settings</name>
     <message>
+        <source>must be a URL such as https://gateway.example.com (scheme and host)</source>
+        <translation>debe ser una URL como https://gateway.example.com (esquema y host)</translation>
+    </message>
+    <message>
+        <source>must be a project ID: 6-30 lowercase letters, digits or hyphens, from a letter</source>
+        <translation>debe ser un ID de proyecto: de 6 a 30 minúsculas, dígitos o guiones, empezando por una letra</translation>
+    </message>
+    <message>
+        <source>must be a location such as us-central1, europe-west4 or global</source>
+        <translation>debe ser una región como us-central1, europe-west4 o global</translation>
+    </message>
+    <message>
+        <source>must be a language tag such as en-US or de-DE, or empty</source>
+        <translation>debe ser un código de idioma como en-US o de-DE, o estar vacío</translation>
+    </message>
+    <message>
+        <source>must be a name without spaces</source>
+        <translation>debe ser un nombre sin espacios</translation>
+    </message>
+    <message>
         <source>Backend</source>
         <translation>Servicio</translation>
     </message>
@@ -1177,8 +1197,8 @@
         <translation>La API de Gemini necesita una clave: introdúzcala aquí o defina GEMINI_API_KEY.</translation>
     </message>
     <message>
-        <source>{setting} must be {problem}.</source>
-        <translation>{setting} debe ser {problem}.</translation>
+        <source>{setting} {rule}.</source>
+        <translation>{setting}: {rule}.</translation>
     </message>
     <message>
         <source>No file at {path}.</source>

@@ -978,6 +978,26 @@
 <context>
     <name>Settings</name>
     <message>
+        <source>must be a URL such as https://gateway.example.com (scheme and host)</source>
+        <translation>doit être une URL comme https://gateway.example.com (schéma et hôte)</translation>
+    </message>
+    <message>
+        <source>must be a project ID: 6-30 lowercase letters, digits or hyphens, from a letter</source>
+        <translation>doit être un ID de projet : 6 à 30 minuscules, chiffres ou tirets, commençant par une lettre</translation>
+    </message>
+    <message>
+        <source>must be a location such as us-central1, europe-west4 or global</source>
+        <translation>doit être une région comme us-central1, europe-west4 ou global</translation>
+    </message>
+    <message>
+        <source>must be a language tag such as en-US or de-DE, or empty</source>
+        <translation>doit être un code de langue comme en-US ou de-DE, ou vide</translation>
+    </message>
+    <message>
+        <source>must be a name without spaces</source>
+        <translation>doit être un nom sans espaces</translation>
+    </message>
+    <message>
         <source>Backend</source>
         <translation>Service</translation>
     </message>
@@ -1177,8 +1197,8 @@
         <translation>L’API Gemini nécessite une clé : saisissez-la ici ou définissez GEMINI_API_KEY.</translation>
     </message>
     <message>
-        <source>{setting} must be {problem}.</source>
-        <translation>{setting} doit être {problem}.</translation>
+        <source>{setting} {rule}.</source>
+        <translation>{setting} : {rule}.</translation>
     </message>
     <message>
         <source>No file at {path}.</source>

@@ -978,6 +978,26 @@
 <context>
     <name>Settings</name>
     <message>
+        <source>must be a URL such as https://gateway.example.com (scheme and host)</source>
+        <translation>https://gateway.example.com のような URL (スキームとホスト) にしてください</translation>
+    </message>
+    <message>
+        <source>must be a project ID: 6-30 lowercase letters, digits or hyphens, from a letter</source>
+        <translation>プロジェクト ID (英小文字・数字・ハイフンの 6-30 文字、先頭は英字) にしてください</translation>
+    </message>
+    <message>
+        <source>must be a location such as us-central1, europe-west4 or global</source>
+        <translation>us-central1、europe-west4、global のようなリージョンにしてください</translation>
+    </message>
+    <message>
+        <source>must be a language tag such as en-US or de-DE, or empty</source>
+        <translation>en-US や de-DE のような言語タグにするか、空欄にしてください</translation>
+    </message>
+    <message>
+        <source>must be a name without spaces</source>
+        <translation>空白を含まない名前にしてください</translation>
+    </message>
+    <message>
         <source>Backend</source>
         <translation>バックエンド</translation>
     </message>
@@ -1177,8 +1197,8 @@
         <translation>Gemini API にはキーが必要です。ここに入力するか GEMINI_API_KEY を設定してください。</translation>
     </message>
     <message>
-        <source>{setting} must be {problem}.</source>
-        <translation>{setting} は {problem} である必要があります。</translation>
+        <source>{setting} {rule}.</source>
+        <translation>{setting}: {rule}。</translation>
     </message>
     <message>
         <source>No file at {path}.</source>

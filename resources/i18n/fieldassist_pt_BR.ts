@@ -978,6 +978,26 @@
 <context>
     <name>Settings</name>
     <message>
+        <source>must be a URL such as https://gateway.example.com (scheme and host)</source>
+        <translation>deve ser uma URL como https://gateway.example.com (esquema e host)</translation>
+    </message>
+    <message>
+        <source>must be a project ID: 6-30 lowercase letters, digits or hyphens, from a letter</source>
+        <translation>deve ser um ID de projeto: de 6 a 30 letras minúsculas, dígitos ou hifens, começando por uma letra</translation>
+    </message>
+    <message>
+        <source>must be a location such as us-central1, europe-west4 or global</source>
+        <translation>deve ser uma região como us-central1, europe-west4 ou global</translation>
+    </message>
+    <message>
+        <source>must be a language tag such as en-US or de-DE, or empty</source>
+        <translation>deve ser um código de idioma como en-US ou de-DE, ou vazio</translation>
+    </message>
+    <message>
+        <source>must be a name without spaces</source>
+        <translation>deve ser um nome sem espaços</translation>
+    </message>
+    <message>
         <source>Backend</source>
         <translation>Serviço</translation>
     </message>
@@ -1177,8 +1197,8 @@
         <translation>A API do Gemini precisa de uma chave: digite-a aqui ou defina GEMINI_API_KEY.</translation>
     </message>
     <message>
-        <source>{setting} must be {problem}.</source>
-        <translation>{setting} deve ser {problem}.</translation>
+        <source>{setting} {rule}.</source>
+        <translation>{setting}: {rule}.</translation>
     </message>
     <message>
         <source>No file at {path}.</source>

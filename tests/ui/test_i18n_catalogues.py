@@ -128,3 +128,17 @@ def test_dates_follow_the_language(app: QApplication) -> None:
     assert i18n.format_when(at) == "05.03.25 14:02"
     i18n.install_translators(app, "ja")
     assert i18n.format_when(at) == "2025/03/05 14:02"
+
+
+def test_settings_problem_reads_in_one_language(qtbot: QtBot, app: QApplication) -> None:
+    """The field label and the rule come from the settings table (marked there)."""
+    from desktop.infra.settings import Settings
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    i18n.install_translators(app, "de")
+    dialog = SettingsDialog(Settings(backend="vertex", location="Mars", video_source="none"))
+    qtbot.addWidget(dialog)
+    dialog.revalidate()
+    assert dialog.error_text("location") == (
+        "⚠ Region: muss eine Region wie us-central1, europe-west4 oder global sein."
+    )
