@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from desktop.app.messages import AppEvent, VideoStatus
 from desktop.app.tasks import OwnedTasks
+from desktop.infra.i18n_marks import QT_TRANSLATE_NOOP
 from desktop.infra.settings import Settings
 from desktop.session import events as ev
 from desktop.session.pacing import FramePacer
@@ -159,7 +160,10 @@ class VideoPort:
         latest = self.latest()
         if latest is None or self.status.state == "paused":
             self._show(
-                ev.Notice("No camera picture to take a snapshot of.", ev.NoticeLevel.WARNING)
+                ev.Notice(
+                    QT_TRANSLATE_NOOP("Notices", "No camera picture to take a snapshot of."),
+                    ev.NoticeLevel.WARNING,
+                )
             )
             return None
         frame, masks = latest[1], self.masks

@@ -145,30 +145,40 @@ def check_endpoint(value: str) -> str | None:
         return None
     parts = urlsplit(value.strip())
     if parts.scheme not in ENDPOINT_SCHEMES or not parts.netloc:
-        return "must be a URL such as https://gateway.example.com (scheme and host)"
+        return QT_TRANSLATE_NOOP(
+            "Settings", "must be a URL such as https://gateway.example.com (scheme and host)"
+        )
     return None
 
 
 def _check_project(value: str) -> str | None:
     if value and not _PROJECT_ID.match(value):
-        return "must be a project ID: 6-30 lowercase letters, digits or hyphens, from a letter"
+        return QT_TRANSLATE_NOOP(
+            "Settings",
+            "must be a project ID: 6-30 lowercase letters, digits or hyphens, from a letter",
+        )
     return None
 
 
 def _check_location(value: str) -> str | None:
     if value and not _LOCATION.match(value):
-        return "must be a location such as us-central1, europe-west4 or global"
+        return QT_TRANSLATE_NOOP(
+            "Settings", "must be a location such as us-central1, europe-west4 or global"
+        )
     return None
 
 
 def _check_language(value: str) -> str | None:
     if value and not _LANGUAGE.match(value):
-        return "must be a language tag such as en-US or de-DE, or empty"
+        return QT_TRANSLATE_NOOP(
+            "Settings", "must be a language tag such as en-US or de-DE, or empty"
+        )
     return None
 
 
 def _check_model(value: str) -> str | None:
-    return "must be a name without spaces" if any(c.isspace() for c in value) else None
+    spaces = any(c.isspace() for c in value)
+    return QT_TRANSLATE_NOOP("Settings", "must be a name without spaces") if spaces else None
 
 
 def _check_source(value: str) -> str | None:

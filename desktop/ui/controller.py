@@ -38,7 +38,7 @@ from desktop.infra.window_state import WindowState
 from desktop.session import events as ev
 from desktop.session.states import LinkState
 from desktop.ui.about import HelpActions
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import translate, translate_shown
 from desktop.ui.main_window import MainWindow
 from desktop.ui.region_picker import RegionActions
 from desktop.ui.report_actions import ReportActions
@@ -71,6 +71,11 @@ CONNECTION_TEXTS = (
     QT_TRANSLATE_NOOP("Notices", "Reconnecting…"),
     QT_TRANSLATE_NOOP("Notices", "Session stopped"),
     QT_TRANSLATE_NOOP("Notices", "Session failed"),
+    # The core's own notices with no value in them.
+    QT_TRANSLATE_NOOP("Notices", "Start the session to send a message."),
+    QT_TRANSLATE_NOOP("Notices", "Still reconnecting: older microphone audio was dropped."),
+    QT_TRANSLATE_NOOP("Notices", "The session failed."),
+    QT_TRANSLATE_NOOP("Notices", "The session was restored from the local transcript."),
 )
 
 
@@ -453,7 +458,7 @@ class Controller(QObject):
                 if state == LinkState.OPEN.value:  # a new connection: no goAway pending
                     self.clock.on_connection_opened()
                     self._refresh_status()
-                shown = translate("Notices", detail or state)
+                shown = translate_shown("Notices", detail or state)
                 self.window.connection_label.setText(shown)
                 self.window.connection_label.setToolTip(plain_tooltip(shown))
                 if state in (LinkState.FAILED.value, LinkState.CLOSED.value):
@@ -511,7 +516,7 @@ class Controller(QObject):
         """A notice in the window; one of the same `topic` replaces it, others stay beside it."""
         # Text worded outside the window is marked (desktop/infra/i18n_marks.py) under
         # "Notices"; anything else (server and tool messages) is shown as it is.
-        self.window.banner.post(translate("Notices", text), topic=topic, error=error)
+        self.window.banner.post(translate_shown("Notices", text), topic=topic, error=error)
 
     def _show_turn(self, change: ev.TranscriptChanged) -> None:
         if not change.text and self.window.transcript.transcript.row_of_turn(change.index) is None:

@@ -62,7 +62,7 @@ from desktop.infra.settings import (
 )
 from desktop.infra.settings import label as setting_label
 from desktop.ui.i18n import LANGUAGES as INTERFACE_LANGUAGES
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import translate, translate_shown
 from desktop.ui.manuals_page import PAGE_TITLE as MANUALS_TITLE
 from desktop.ui.manuals_page import ManualsSettingsPage
 from desktop.ui.report_settings import PAGE_TITLE as REPORTS_TITLE
@@ -153,8 +153,10 @@ def validate_settings(
         value = getattr(settings, name)
         problem = check_value(name, value)[1] or advice_for(name, value)
         if problem:
-            errors[name] = translate("SettingsDialog", "{setting} must be {problem}.").format(
-                setting=translate("Settings", setting_label(name)), problem=problem
+            # The rule as the settings table words it ("must be …", marked there).
+            rule = translate_shown("Settings", f"must be {problem}")
+            errors[name] = translate("SettingsDialog", "{setting} {rule}.").format(
+                setting=translate("Settings", setting_label(name)), rule=rule
             )
     if settings.ca_file and not is_file(settings.ca_file):
         errors["ca_file"] = translate("SettingsDialog", "No file at {path}.").format(
@@ -371,8 +373,13 @@ class SettingsDialog(QDialog):
             ("", *VOICES), translate("SettingsDialog", "The model's default voice")
         )
         self._row(form, translate("SettingsDialog", "V&oice:"), self.voice, "Voice")
+        # Left empty, the interface language is spoken (app/options.py); English: the model's.
+        spoken = self._settings.interface_language
         self.language = _editable_combo(
-            ("", *LANGUAGES), translate("SettingsDialog", "The model decides")
+            ("", *LANGUAGES),
+            translate("SettingsDialog", "As the interface: {language}").format(language=spoken)
+            if spoken
+            else translate("SettingsDialog", "The model decides"),
         )
         self._row(
             form, translate("SettingsDialog", "Response &language:"), self.language, "language"

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from desktop.infra.i18n_marks import QT_TRANSLATE_NOOP
 from desktop.session import events as ev
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import translate, translate_shown
 
 log = logging.getLogger(__name__)
 
@@ -300,8 +300,8 @@ def _display(row: TranscriptRow) -> str:
         return f"{when}  " + translate("Widgets", "Tool {name}: {status}").format(
             name=row.text, status=status
         )
-    if row.role == "note":
-        return f"{when}  {row.text}"
+    if row.role == "note":  # the session's own notes are marked under "Notices"
+        return f"{when}  {translate_shown('Notices', row.text)}"
     mark = "  " + translate("Widgets", "[interrupted]") if row.interrupted else ""
     return f"{when}  {translate('Widgets', ROLE_LABELS.get(row.role, row.role))}: {row.text}{mark}"
 
