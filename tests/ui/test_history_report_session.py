@@ -1,11 +1,13 @@
-"""The job report of a real session: the app's driver talks to the simulator over TLS (typed
-text, the job details told to the model, a work note, a snapshot of a video file, a time
-query), the history is a real SQLite file, and the report is made by the command line in a
-child process in all three formats: without a summary first (none was asked for), then with
-the summary the simulator's generateContent writes, which is kept for the next report."""
+"""The job report of a real session: the app's driver talks to the simulator over TLS (speech
+into the virtual microphone, typed text, the job details told to the model, a work note, a
+snapshot of a video file, a time query), the history is a real SQLite file, and the report is
+made by the command line in a child process in all three formats: without a summary first
+(none was asked for), then with the summary the simulator's generateContent writes, which is
+kept for the next report."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 import subprocess
@@ -13,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from report.report_support import pdf_page_size, pdf_text, run_report
+from support.pulse import PulseServer, speech_wav
 from support.waiting import wait_until
 
 from desktop.app import AppEvent, SessionDriver
@@ -72,7 +75,7 @@ def finished_calls(db: Path) -> int:
         conn.close()
 
 
-async def record_session(tmp_path: Path) -> list[AppEvent]:
+async def record_session(tmp_path: Path, pulse: PulseServer) -> list[AppEvent]:
     db = paths.history_path()
     paths.private_dir(db.parent)
     writer = HistoryWriter(db).start()
@@ -80,8 +83,8 @@ async def record_session(tmp_path: Path) -> list[AppEvent]:
     settings = Settings(
         backend="simulator",
         video_source=str(write_video(tmp_path / "pump.avi")),
-        input_device="no-such-microphone",
     )
+    question = speech_wav(tmp_path / "q.wav", "The pump is leaking at the flange again.")
     driver = SessionDriver(settings, None, events.append, writer)
     texts = [
         "The pump P-200 is leaking at the flange",
@@ -94,8 +97,13 @@ async def record_session(tmp_path: Path) -> list[AppEvent]:
         await driver.start()
         await wait_until(lambda: driver.link_state is LinkState.OPEN)
         await wait_until(lambda: driver.preview_frame(-1, 64, 64) is not None)
+        await wait_until(lambda: driver.audio_port.engine is not None)  # opened alongside
         driver.send_text(texts[0])
         await wait_until(lambda: any("You typed" in t.text for t in driver.core.transcript.turns))
+        await wait_until(lambda: not driver.core.playing, limit_s=20)
+        await asyncio.to_thread(pulse.play, question)
+        await wait_until(lambda: any("I heard" in t.text for t in driver.core.transcript.turns))
+        await wait_until(lambda: not driver.core.playing, limit_s=20)  # the reply spoken back
         for n, text in enumerate(texts[1:], start=1):
             driver.send_text(text)
             await wait_until(lambda n=n: finished_calls(db) >= n)
@@ -105,11 +113,12 @@ async def record_session(tmp_path: Path) -> list[AppEvent]:
 
 
 @pytest.fixture
-async def recorded(tmp_path: Path) -> list[AppEvent]:
+async def recorded(tmp_path: Path, pulse: PulseServer) -> list[AppEvent]:
     save_settings(Settings(technician_name="Alex Fielding"))
-    return await record_session(tmp_path)
+    return await record_session(tmp_path, pulse)
 
 
+@pytest.mark.audio
 def test_a_session_makes_all_three_reports(recorded: list[AppEvent], tmp_path: Path) -> None:
     # The model's tool call reached the window as the job, and the session's record.
     assert JobDetails(**JOB) in recorded
@@ -130,6 +139,8 @@ def test_a_session_makes_all_three_reports(recorded: list[AppEvent], tmp_path: P
         "Replaced the flange gasket, torqued to 45 Nm",
         "corroded flange, pump P-200",
         "`get_current_time`({}): ok",
+        "s of speech)",  # the spoken turn, as the service transcribed it
+        "Assistant:** I heard",
         "Technician:** The pump P-200 is leaking at the flange",
         "Assistant:** You typed: The pump P-200 is leaking at the flange",
     ):
