@@ -51,3 +51,19 @@ def test_a_widget_in_a_cycle_dies_on_the_qt_thread(qtbot) -> None:  # type: igno
     finally:
         collector.stop()
     assert gc.isenabled()
+
+
+def test_full_collections_are_rare_and_freeze_what_start_up_made(qtbot) -> None:  # type: ignore[no-untyped-def]
+    now = [0.0]
+    collector = QtThreadCollector(interval_ms=10_000, clock=lambda: now[0])
+    collector.start()
+    try:
+        for _ in range(400):  # 100 s of ticks at 4 a second, clock moving 0.25 s each
+            collector.collect_if_due()
+            now[0] += 0.25
+        # Python's counts alone would make gen 2 due every ~25 s of ticks: at most every 60 s.
+        assert 1 <= collector.full_collections <= 2
+        assert gc.get_freeze_count() > 0  # start-up's objects are out of later full scans
+    finally:
+        collector.stop()
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
