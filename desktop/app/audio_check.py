@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -83,7 +84,11 @@ class AudioCheck:
             enough = asyncio.Event()
             wanted = round(seconds * 50)
 
+            closing = False  # the meter is not touched once the test ends or is cancelled
+
             def heard(pcm: bytes) -> None:
+                if closing:
+                    return
                 if len(chunks) < wanted:
                     chunks.append(pcm)
                     on_level(_chunk_level(pcm))
@@ -107,6 +112,7 @@ class AudioCheck:
                     on_playback()
                 played = engine.has_speaker and await _play(engine, _to_model_rate(recording))
             finally:
+                closing = True
                 await _close(engine)
             return CheckResult(
                 peak > SILENT_DBFS, _joined(engine.notes, _verdict(peak, seconds, played))
@@ -121,13 +127,18 @@ class AudioCheck:
     ) -> AudioEngine | CheckResult:
         loop = asyncio.get_running_loop()
         levels = AudioLevelsSet(settings.input_gain_db, settings.output_volume)
+        wanted = [True]  # False once the test is cancelled: the dialog's meter may be gone
+
+        def heard(pcm: bytes) -> None:
+            if wanted[0] and on_chunk is not None:
+                on_chunk(pcm)
 
         def open_engine() -> AudioEngine | CheckResult:
             from desktop.audio.devices import AudioDeviceError
             from desktop.audio.engine import AudioEngine, AudioSettings
 
             engine = AudioEngine(
-                on_chunk or (lambda _: None),
+                heard,
                 loop,
                 input_device=settings.input_device or None,
                 output_device=settings.output_device or None,
@@ -141,7 +152,23 @@ class AudioCheck:
                 return CheckResult(False, str(exc))
             return engine
 
-        return await asyncio.to_thread(open_engine)
+        opening = asyncio.ensure_future(asyncio.to_thread(open_engine))
+        try:
+            return await asyncio.shield(opening)
+        except asyncio.CancelledError:
+            # The dialog closed while the devices were opening: the thread cannot be stopped,
+            # so what it opens is closed as soon as it is open.
+            wanted[0] = False
+            opening.add_done_callback(_close_when_opened)
+            raise
+
+
+def _close_when_opened(opening: asyncio.Future[AudioEngine | CheckResult]) -> None:
+    if opening.cancelled() or opening.exception() is not None:
+        return
+    engine = opening.result()
+    if not isinstance(engine, CheckResult):
+        threading.Thread(target=engine.stop, name="audio-check-close", daemon=True).start()
 
 
 async def _play(engine: AudioEngine, pcm24k: bytes) -> bool:
