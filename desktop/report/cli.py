@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from desktop.report.make import PdfWriter, Summarizer
 
 EXIT_WRITTEN, EXIT_FAILED, EXIT_BAD_ARGS, EXIT_NO_SESSION = 0, 1, 2, 3
+SQLITE_MAX_ROWID = 2**63 - 1  # a larger number overflows SQLite's integer binding
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ def _session(value: str) -> int | None:
         raise argparse.ArgumentTypeError(f"{value!r} is not a session number or 'last'") from None
     if number < 1:
         raise argparse.ArgumentTypeError("session numbers start at 1")
+    if number > SQLITE_MAX_ROWID:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a session number (too large)")
     return number
 
 

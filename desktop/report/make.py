@@ -74,6 +74,16 @@ def output_path(report: Report, request: ReportRequest) -> Path:
     return out / name if out.is_dir() or str(out).endswith(os.sep) else out
 
 
+def checked_target(path: Path) -> Path:
+    """Where the report really goes: through a symlink to its target, and never over something
+    that is not a regular file (a FIFO, a device, a socket), which the write-then-rename would
+    replace. Raises OSError with the reason."""
+    target = path.resolve() if path.is_symlink() else path
+    if target.exists() and not target.is_file():
+        raise OSError(f"{path} exists and is not a regular file; choose another name")
+    return target
+
+
 def open_history(db: Path | None) -> HistoryStore:
     """A read-only view of the history; NoSuchSession when there is none yet."""
     path = db or paths.history_path()
@@ -150,7 +160,7 @@ def make_report(
     problem = None
     if summarize is not None and report.summary is None:
         report, problem = _with_summary(report, summarize, save_summary)
-    path = output_path(report, request)
+    path = checked_target(output_path(report, request))
     if request.fmt == "pdf":
         assert pdf_writer is not None
         path.parent.mkdir(parents=True, exist_ok=True)

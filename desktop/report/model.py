@@ -228,7 +228,10 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def file_stem(report: Report) -> str:
-    """`<date>_<job ID or session-N>_report`: the date the job started, a file-safe job ID."""
+    """`<date>_<job ID>_session-<N>_report` (`<date>_session-<N>_report` without a job ID):
+    the date the job started, a file-safe job ID, and the session number, so two sessions of
+    one job on one day never write the same file."""
     header = report.header
     job = _UNSAFE.sub("-", header.job_id).strip("-.")[:60]
-    return f"{local(header.started_at, '%Y-%m-%d')}_{job or f'session-{header.session_id}'}_report"
+    parts = [local(header.started_at, "%Y-%m-%d"), job, f"session-{header.session_id}", "report"]
+    return "_".join(p for p in parts if p)

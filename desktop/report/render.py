@@ -52,8 +52,18 @@ def title(report: Report) -> str:
     return f"Job report {job}" if job else f"Job report, session {report.header.session_id}"
 
 
+# Text from the session (the model's words, notes, tool output, the job's fields) is data,
+# never markup: raw HTML must not pass to the viewer and `|` must not split a table row.
+_MD_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "\\|"})
+
+
 def _md_escape(text: str) -> str:
-    return text.replace("\n", "  \n").strip()
+    return text.strip().translate(_MD_ESCAPES).replace("\n", "  \n")
+
+
+def _md_cell(text: str) -> str:
+    """A table cell is one line: its line breaks become the table's own <br>."""
+    return "<br>".join(line.strip().translate(_MD_ESCAPES) for line in text.strip().splitlines())
 
 
 def _short(value: Any, limit: int = 200) -> str:
@@ -63,8 +73,9 @@ def _short(value: Any, limit: int = 200) -> str:
 
 def to_markdown(report: Report, images: str = "images") -> str:
     """The report as Markdown; pictures linked as `<images>/snapshot-<n>.<ext>`."""
-    out = [f"# {title(report)}", "", "| | |", "|---|---|"]
-    out += [f"| **{label}** | {value} |" for label, value in header_rows(report)]
+    heading = " ".join(title(report).split()).translate(_MD_ESCAPES)  # one line, no markup
+    out = [f"# {heading}", "", "| | |", "|---|---|"]
+    out += [f"| **{label}** | {_md_cell(value)} |" for label, value in header_rows(report)]
     out += ["", "## Summary", ""]
     s = report.summary
     if s is None:
@@ -72,9 +83,17 @@ def to_markdown(report: Report, images: str = "images") -> str:
     else:
         out += [f"**Fault found:** {_md_escape(s.fault_found)}", ""]
         out += [f"**Work done:** {_md_escape(s.work_done)}", ""]
-        out += ["**Parts used:**", ""] + ([f"- {p}" for p in s.parts_used] or ["- none"])
-        out += ["", "**Follow-ups:**", ""] + ([f"- {f}" for f in s.follow_ups] or ["- none"])
-        out += ["", f"*Written by {s.model or 'the model'} from the session's record.*", ""]
+        out += ["**Parts used:**", ""] + (
+            [f"- {_md_escape(p)}" for p in s.parts_used] or ["- none"]
+        )
+        out += ["", "**Follow-ups:**", ""] + (
+            [f"- {_md_escape(f)}" for f in s.follow_ups] or ["- none"]
+        )
+        out += [
+            "",
+            f"*Written by {_md_escape(s.model or 'the model')} from the session's record.*",
+            "",
+        ]
     out += ["## Steps", ""]
     out += [
         f"{n}. {local(step.at, '%H:%M:%S')} {_md_escape(step.text)}"
@@ -82,7 +101,7 @@ def to_markdown(report: Report, images: str = "images") -> str:
     ] or ["No steps were recorded."]
     out += ["", "## Snapshots", ""]
     for picture in report.pictures:
-        caption = picture.caption or f"Snapshot {picture.number}"
+        caption = _md_escape(picture.caption or f"Snapshot {picture.number}")
         out += [
             f"![{caption}]({images}/{picture_name(picture)})",
             "",
@@ -97,8 +116,10 @@ def to_markdown(report: Report, images: str = "images") -> str:
     ]
     out += ["", "## Tool actions", ""]
     for t in report.tools:
-        result = "" if t.result is None else f" → {_short(t.result)}"
-        out.append(f"- {local(t.at, '%H:%M:%S')} `{t.name}`({_short(t.args)}): {t.status}{result}")
+        result = "" if t.result is None else f" → {_md_escape(_short(t.result))}"
+        name = " ".join(t.name.replace("`", "'").split())  # a code span shows HTML as text
+        call = f"`{name}`({_md_escape(_short(t.args))})"
+        out.append(f"- {local(t.at, '%H:%M:%S')} {call}: {_md_escape(t.status)}{result}")
     if not report.tools:
         out.append("No tools were used.")
     out += ["", "## Appendix: transcript", ""]
@@ -178,6 +199,14 @@ def to_json(report: Report, images: str = "images") -> dict[str, Any]:
 
 
 def write_pictures(report: Report, folder: Path) -> None:
+    """The folder holds this report's pictures only: what an earlier write left is removed
+    (only our own `snapshot-*` files, never anything the user put there)."""
+    if folder.is_dir() and not folder.is_symlink():
+        for old in folder.glob("snapshot-*"):
+            if old.is_file() or old.is_symlink():
+                old.unlink()
+        if not report.pictures and not any(folder.iterdir()):
+            folder.rmdir()
     if not report.pictures:
         return
     folder.mkdir(parents=True, exist_ok=True)

@@ -27,6 +27,9 @@ SUMMARY_MODELS = {
     "vertex": "gemini-2.5-flash",
     "simulator": "gemini-2.5-flash",
 }
+# A flash model answers in seconds; a server that accepts and stays silent must not hold the
+# report (or the window's Report action) for ever.
+SUMMARY_TIMEOUT_S = 60.0
 MAX_TRANSCRIPT_CHARS = 200_000  # far inside a flash model's context; a day-long session fits
 SUMMARY_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -62,6 +65,7 @@ class SummaryTarget:
     location: str | None = None
     endpoint: str | None = None
     ca_file: str | None = None
+    timeout_s: float = SUMMARY_TIMEOUT_S  # the longest wait: to connect, or for the answer
 
     @property
     def model_name(self) -> str:
@@ -119,6 +123,19 @@ def summarize(report: Report, target: SummaryTarget) -> Summary:
     return _ask(report, target, target.endpoint, None)
 
 
+def _timeout_errors() -> tuple[type[BaseException], ...]:
+    """The transport's timeout classes: the SDK runs on httpx2 or httpx, whichever is there."""
+    import importlib
+
+    found: list[type[BaseException]] = [TimeoutError]
+    for name in ("httpx2", "httpx"):
+        try:
+            found.append(importlib.import_module(name).TimeoutException)
+        except (ImportError, AttributeError):
+            continue
+    return tuple(found)
+
+
 def _ask(report: Report, target: SummaryTarget, endpoint: str | None, ssl_ctx: Any) -> Summary:
     from google.genai import errors, types
 
@@ -140,6 +157,10 @@ def _ask(report: Report, target: SummaryTarget, endpoint: str | None, ssl_ctx: A
         response_mime_type="application/json",
         response_json_schema=SUMMARY_SCHEMA,
         temperature=0.2,
+        # Without a bound a server that accepts and never answers holds the report (and the
+        # window's Report action) forever. The SDK takes milliseconds and merges this with
+        # the client's options, so the endpoint and TLS settings stay.
+        http_options=types.HttpOptions(timeout=max(1, round(target.timeout_s * 1000))),
     )
     try:
         client = build_client(options)
@@ -150,6 +171,10 @@ def _ask(report: Report, target: SummaryTarget, endpoint: str | None, ssl_ctx: A
         raise SummaryError(str(exc)) from exc
     except errors.APIError as exc:
         raise SummaryError(f"The service refused the summary request: {exc.message}") from exc
+    except _timeout_errors() as exc:
+        raise SummaryError(
+            f"The summary service did not answer within {target.timeout_s:g} s."
+        ) from exc
     except (OSError, ValueError) as exc:  # no network, TLS, a proxy refusing
         raise SummaryError(f"The summary service could not be reached ({exc}).") from exc
     except Exception as exc:  # httpx's transport errors are not OSErrors

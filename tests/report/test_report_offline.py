@@ -71,7 +71,7 @@ def test_unknown_session_exits_3_and_last_is_the_newest(tmp_path: Path) -> None:
     assert last.returncode == 0, last.stderr
     assert json.loads(Path(last.stdout.strip()).read_text())["header"]["job_id"] == "NEW-2"
     first = run_report("--session", "1", "--format", "md", "--out", f"{tmp_path}/")
-    assert Path(first.stdout.strip()).name.endswith("_OLD-1_report.md")
+    assert Path(first.stdout.strip()).name.endswith("_OLD-1_session-1_report.md")
 
 
 def test_offline_summary_leaves_the_report_whole(tmp_path: Path) -> None:
@@ -115,7 +115,7 @@ def test_names_and_marks() -> None:
         report = build_report(store, sid, "  Sam  ")
     finally:
         store.close()
-    assert file_stem(report).endswith("_WO-12_report")  # file-safe, the date first
+    assert file_stem(report).endswith(f"_WO-12_session-{sid}_report")  # file-safe, date first
     assert report.header.technician == "Sam"
     assert report.header.duration_s == 125
     assert [line.speaker for line in report.transcript] == ["Technician", "Assistant"]

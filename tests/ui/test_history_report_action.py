@@ -94,7 +94,9 @@ async def test_job_fields_tool_and_report_action(
     await wait_until(lambda: bool(written))
     outcome = written[0]
     assert outcome.path.parent == tmp_path / "reports"
-    assert outcome.path.name.endswith("_WO-4711_report.pdf")
+    assert outcome.path.name.endswith(
+        f"_WO-4711_session-{outcome.report.header.session_id}_report.pdf"
+    )
     assert outcome.summary_problem is None and not outcome.report.summary_missing
     assert window.report_button.isEnabled()
     assert f"Job report saved: {outcome.path}" in window.banner.text()
@@ -130,7 +132,7 @@ async def test_history_window_reports_an_earlier_session(
     dialog.report_button.click()
     await wait_until(lambda: bool(written))
     assert written[0].report.header.job_id == "OLD-1"
-    assert written[0].path.name.endswith("_OLD-1_report.pdf")
+    assert written[0].path.name.endswith(f"_OLD-1_session-{first}_report.pdf")
     dialog.close()
     window.close()
     await asyncio.wait_for(controller.closed.wait(), 5)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -128,7 +129,9 @@ def test_a_session_makes_all_three_reports(recorded: list[AppEvent], tmp_path: P
     assert md.returncode == 0, md.stderr
     md_path = Path(md.stdout.strip())
     assert md_path.parent == out
-    assert md_path.name.endswith("_WO-4711_report.md") and md_path.name[:4].isdigit()
+    assert (
+        re.search(r"_WO-4711_session-\d+_report\.md$", md_path.name) and md_path.name[:4].isdigit()
+    )
     text = md_path.read_text(encoding="utf-8")
     for expected in (
         "# Job report WO-4711",
