@@ -45,10 +45,12 @@ async def test_barge_in_silences_the_speaker_at_once(pulse: PulseServer, tmp_pat
             await wait_until(lambda: driver.core.playing)  # the spoken-back reply is playing
             await asyncio.sleep(1.0)
             speaking = pulse.play_async(interruption)  # the user talks over the reply
-            await wait_until(lambda: any(kind == "Interrupted" for _, kind in wire))
-            await asyncio.sleep(1.5)  # still within the interruption: no new reply yet
-            arrivals = recorder.recording.arrivals()
-            await asyncio.to_thread(speaking.wait)
+            try:
+                await wait_until(lambda: any(kind == "Interrupted" for _, kind in wire))
+                await asyncio.sleep(1.5)  # still within the interruption: no new reply yet
+                arrivals = recorder.recording.arrivals()
+            finally:
+                await asyncio.to_thread(speaking.wait, 20)
     finally:
         await driver.aclose()
     interrupted_at = next(t for t, kind in wire if kind == "Interrupted")
