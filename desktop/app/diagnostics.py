@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop.infra.history import storable
 from desktop.infra.redact import redact, redact_url_credentials
 from desktop.infra.settings import Settings, settings_to_document
 
@@ -139,8 +140,9 @@ def _tail(path: Path) -> str:
 
 
 def _put(archive: zipfile.ZipFile, name: str, text: str) -> None:
-    """The one way into the zip: every text is redacted on its way in."""
-    archive.writestr(name, redact(text).encode("utf-8"))
+    """The one way into the zip: every text is redacted on its way in, and lone surrogates
+    (kept by the SDK in server text, shown in the inspector) become U+FFFD: UTF-8 has none."""
+    archive.writestr(name, storable(redact(text)).encode("utf-8"))
 
 
 def save_diagnostics(

@@ -254,9 +254,59 @@ def _read_only(folder: Path) -> bool:
         return False
 
 
+def _write_error(exc: Exception) -> HistoryError:
+    """Any other error of one write as the store reports it."""
+    if isinstance(exc, sqlite3.Error):
+        return _error(exc)
+    return HistoryError(
+        f"{type(exc).__name__}: {exc}", Fault.INVALID, "a record could not be saved"
+    )
+
+
 def _os_error(exc: OSError) -> HistoryError:
     reason = _OS_REASONS.get(exc.errno or 0, f"the database folder cannot be used ({exc})")
     return HistoryError(str(exc), Fault.UNAVAILABLE, reason)
+
+
+def storable(value: Any) -> Any:
+    """`value` with every lone surrogate in its texts (keys too, in mappings and sequences)
+    replaced by U+FFFD. The SDK keeps such code points in server text and tool arguments;
+    SQLite and UTF-8 files refuse them, and one of them must not cost the rest of the record.
+    Returns `value` itself when nothing needed replacing (the common case)."""
+    if isinstance(value, str):
+        return _storable_text(value)
+    if isinstance(value, Mapping):
+        pairs = [(storable(k), storable(v)) for k, v in value.items()]
+        if all(k is k0 and v is v0 for (k, v), (k0, v0) in zip(pairs, value.items(), strict=True)):
+            return value
+        return dict(pairs)
+    if isinstance(value, list | tuple):
+        items = [storable(v) for v in value]
+        if all(a is b for a, b in zip(items, value, strict=True)):
+            return value
+        return items if isinstance(value, list) else tuple(items)
+    return value
+
+
+def _storable_text(text: str) -> str:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # Through UTF-16, a high+low pair becomes the character it stands for and only the
+        # lone halves are replaced.
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return text
+
+
+class _Writes:
+    """The connection as the write methods see it: every argument is made storable on its
+    way in, so no write method has to remember it."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def execute(self, sql: str, args: Sequence[Any] = ()) -> sqlite3.Cursor:
+        return self._conn.execute(sql, tuple(storable(a) for a in args))
 
 
 @dataclass(frozen=True)
@@ -607,28 +657,32 @@ class HistoryStore:
             return list(conn.execute(sql, args))
 
     @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        """One committed transaction under the lock; sqlite3 errors become HistoryError."""
+    def _tx(self) -> Iterator[_Writes]:
+        """One committed transaction under the lock; its arguments are made storable, sqlite3
+        errors become HistoryError, and so does any other error of this one write (INVALID:
+        that write is dropped, the store goes on)."""
         with self._lock:
             if self._conn is None:
                 raise HistoryError("the history store is closed")
             conn = self._conn
             if self._batch_thread == threading.get_ident():
                 try:  # batch() commits or rolls back; a SAVEPOINT may undo this one write
-                    yield conn
-                except sqlite3.Error as exc:
-                    raise _error(exc) from exc
+                    yield _Writes(conn)
+                except HistoryError:
+                    raise
+                except Exception as exc:
+                    raise _write_error(exc) from exc
                 return
             try:
                 conn.execute("BEGIN IMMEDIATE")
-                yield conn
+                yield _Writes(conn)
                 conn.execute("COMMIT")
             except BaseException as exc:
                 if conn.in_transaction:
                     with contextlib.suppress(sqlite3.Error):
                         conn.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.Error):
-                    raise _error(exc) from exc
+                if isinstance(exc, Exception) and not isinstance(exc, HistoryError):
+                    raise _write_error(exc) from exc
                 raise
 
     @contextmanager
@@ -647,7 +701,7 @@ class HistoryStore:
         with self._tx() as conn:
             cur = conn.execute(
                 "INSERT INTO sessions (started_at, meta) VALUES (?, ?)",
-                (_now(at), json.dumps(dict(meta or {}))),
+                (_now(at), _dumps(dict(meta or {}))),
             )
             return int(cur.lastrowid or 0)
 

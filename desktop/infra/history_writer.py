@@ -49,7 +49,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 from desktop.infra import paths
 from desktop.infra.history import (
@@ -59,6 +59,7 @@ from desktop.infra.history import (
     Fault,
     HistoryError,
     HistoryStore,
+    storable,
 )
 
 log = logging.getLogger(__name__)
@@ -317,6 +318,7 @@ _KINDS: dict[str, type[_Item]] = {
     "delete": _Delete,
 }
 _KIND_OF = {cls: kind for kind, cls in _KINDS.items()}
+_ItemT = TypeVar("_ItemT", bound=_Item)
 
 
 def _to_line(item: _Item) -> dict[str, Any]:
@@ -502,7 +504,7 @@ class HistoryWriter:
         with self._cv:
             self._seq += 1
             key = self._seq
-            start = _Start(key, dict(meta or {}), _now(at))
+            start = _storable(_Start(key, dict(meta or {}), _now(at)))
             self._sessions[key] = start
             self._open_keys.append(key)
             if self._status.state is HistoryState.SESSION_DELETED:
@@ -668,7 +670,7 @@ class HistoryWriter:
         path = self.path or paths.history_path()
         try:
             journal = _write_journal(path, sessions, items)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # ValueError: text the file cannot hold
             log.error(
                 "%d history items could not be saved before closing (%s) and could not be "
                 "kept in a file beside the database either: %s",
@@ -694,6 +696,7 @@ class HistoryWriter:
     # -- queueing (caller's thread) -----------------------------------------------------------
 
     def _put(self, item: _Item) -> bool:
+        item = _storable(item)  # what is held, written and journaled is valid UTF-8
         overflow: HistoryStatus | None = None
         with self._cv:
             if self._closing:
@@ -847,6 +850,12 @@ class HistoryWriter:
                 item.write(store, self._row_id(store, item.key) if item.needs_session else 0)
             except HistoryError as exc:
                 return self._failed(seq, item, exc)
+            except Exception as exc:  # a failure of this write, never of the thread
+                log.exception("history item could not be written: %s", type(item).__name__)
+                failure = HistoryError(
+                    f"{type(exc).__name__}: {exc}", Fault.INVALID, "a record could not be saved"
+                )
+                return self._failed(seq, item, failure)
         with self._cv:
             self._inflight = None
             if seq in self._pending:
@@ -1049,6 +1058,17 @@ class HistoryWriter:
             listener(status)
         except Exception:  # a closed loop at shutdown must not kill the writer
             log.exception("history status %s not delivered", status.state)
+
+
+def _storable(item: _ItemT) -> _ItemT:
+    """`item` with lone surrogates replaced in its texts, mappings and lists (see
+    `history.storable`); the same object when there were none."""
+    changes = {
+        f.name: cleaned
+        for f in fields(item)
+        if (cleaned := storable(value := getattr(item, f.name))) is not value
+    }
+    return replace(item, **changes) if changes else item
 
 
 def _write_journal(

@@ -9,6 +9,7 @@ outcome is a notice in the window (and a line in the About dialog when it is ope
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 from collections.abc import Callable, Coroutine
 from dataclasses import asdict, dataclass
@@ -40,6 +41,8 @@ from desktop.ui.main_window import MainWindow
 
 Spawn = Callable[[Coroutine[Any, Any, None], str], "asyncio.Task[Any]"]
 ShowNotice = Callable[..., None]  # Controller.show_banner(text, error=..., topic=...)
+log = logging.getLogger(__name__)
+
 NOTICE_TOPIC = "diagnostics"
 
 
@@ -151,6 +154,15 @@ def _open_folder(folder: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
+def _reason(exc: Exception) -> str:
+    """Why a save failed, in words: the system's for a file error; for anything else (a bug)
+    a short line, with the traceback in the log."""
+    if isinstance(exc, OSError):
+        return str(exc.strerror or exc)
+    log.error("Diagnostics not saved", exc_info=exc)
+    return f"an unexpected error ({type(exc).__name__}); the details are in the log"
+
+
 def default_diagnostics_path() -> Path:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -216,10 +228,10 @@ class HelpActions:
     async def _save(self, target: Path, sources: DiagnosticsSources) -> None:
         try:
             saved = await asyncio.to_thread(save_diagnostics, target, sources)
-        except OSError as exc:
+        except Exception as exc:  # any failure is this save's, said plainly (not the task's)
             self._say(
                 translate("About", "Could not save diagnostics to {path}: {reason}").format(
-                    path=target, reason=exc.strerror or exc
+                    path=target, reason=_reason(exc)
                 ),
                 error=True,
             )

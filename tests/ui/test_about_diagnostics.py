@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from support.waiting import wait_until
 
-from desktop.app import SessionDriver, VideoStatus, describe_message
+from desktop.app import AppEvent, SessionDriver, describe_message
 from desktop.infra.paths import log_dir
 from desktop.infra.redact import register_secret, unregister_secret
 from desktop.infra.settings import Settings
@@ -66,7 +66,7 @@ def ui(qtbot: QtBot) -> tuple[MainWindow, Controller]:
     qtbot.addWidget(window)
     holder: list[Controller] = []
 
-    def on_ui(event: ev.UiEvent | VideoStatus) -> None:
+    def on_ui(event: AppEvent) -> None:
         holder[0].on_ui_event(event)
 
     controller = Controller(window, SessionDriver(settings, None, on_ui))
@@ -179,3 +179,37 @@ async def test_diagnostics_to_an_unwritable_place_is_a_notice(
     rows = window.findChildren(type(window.connection_label))
     assert any("Could not save diagnostics" in label.text() for label in rows)
     assert not (tmp_path / "missing-folder").exists()
+
+
+async def test_diagnostics_with_a_lone_surrogate_in_the_inspector_are_saved(
+    ui: tuple[MainWindow, Controller], tmp_path: Path
+) -> None:
+    """The SDK keeps lone surrogates in server text; the zip holds U+FFFD in their place."""
+    window, controller = ui
+    window.inspector.record("in", "ServerText", 12, "pump \ud800 valve", 1.0)
+    target = tmp_path / "diag.zip"
+    task = controller.help.save_to(target)
+    await asyncio.wait_for(task, 20)
+    assert controller.help.last_saved == target
+    with zipfile.ZipFile(target) as archive:
+        lines = archive.read("messages.jsonl").decode("utf-8").splitlines()
+    assert [json.loads(line)["summary"] for line in lines] == ["pump \ufffd valve"]
+    rows = window.findChildren(type(window.connection_label))
+    assert any("Diagnostics saved" in label.text() for label in rows)
+
+
+async def test_a_save_failing_for_another_reason_says_so_plainly(
+    ui: tuple[MainWindow, Controller], tmp_path: Path
+) -> None:
+    """Not a file error (here a name the file system cannot encode): a clear line in the
+    window and the dialog, not the task's generic one, and the dialog leaves "Saving…"."""
+    window, controller = ui
+    dialog = controller.help.open_about()
+    task = controller.help.save_to(tmp_path / "diag-\ud800.zip")
+    await asyncio.wait_for(task, 20)
+    assert controller.help.last_saved is None
+    status = dialog.status_label.text()
+    assert status.startswith("Could not save diagnostics to ")
+    assert "an unexpected error (UnicodeEncodeError); the details are in the log" in status
+    rows = window.findChildren(type(window.connection_label))
+    assert any(label.text() == status for label in rows)
