@@ -21,6 +21,7 @@ The rules are tables (`_HEADER_NAMES`, `_QUERY_NAMES`, `_RULES`): add a name, no
 from __future__ import annotations
 
 import base64
+import json
 import re
 import threading
 import urllib.parse
@@ -93,6 +94,12 @@ _USERINFO_TOKEN_ENCODED = re.compile(
     r"(?i)(?P<head>\b[a-z][a-z0-9+.\-]*%3A%2F%2F)(?P<value>(?:(?!%3A|%2F|%3F|%23)[^/\s:\"'?#])+)%40"
 )
 # A bare "Bearer <token>" with no header name in front (e.g. a value logged on its own).
+# name=value / name: value outside a URL (an environment dump, a config line, a command
+# line): any word ending in a credential's name, e.g. PASSWORD=, GITHUB_TOKEN=, db_secret: .
+_ASSIGNED = re.compile(
+    r"(?i)(?P<head>\b\w*(?:password|passwd|secret|token|api[-_]?key|apikey)\s*[=:]\s*)"
+    r"(?P<value>[^\s\"'&,;]{4,})"
+)
 _BEARER = re.compile(r"(?i)(?P<head>\bBearer\s+)(?P<value>[0-9A-Za-z_\-\.~+/]{8,}=*)")
 
 # Credentials a URL carries: what redact_url_credentials() hides for display. Order matters:
@@ -111,6 +118,7 @@ _RULES: tuple[re.Pattern[str], ...] = (
     _HEADER,
     _HEADER_ENCODED,
     *_URL_RULES,
+    _ASSIGNED,
     _BEARER,
     # Google API keys: "AIza" + 35 URL-safe characters. Matched a little loosely (30+) so a
     # truncated key in an error message is caught too.
@@ -141,9 +149,11 @@ _forms: tuple[str, ...] = ()  # every form of every secret, longest first
 
 
 def _forms_of(secret: str) -> set[str]:
-    """The secret as printed raw, percent-encoded (either way) and base64-encoded."""
+    """The secret as printed raw, JSON-escaped, percent-encoded (either way) and
+    base64-encoded."""
     forms = {
         secret,
+        json.dumps(secret)[1:-1],  # a secret with " or \ logged inside a JSON document
         urllib.parse.quote(secret, safe=""),
         urllib.parse.quote_plus(secret, safe=""),
         base64.b64encode(secret.encode()).decode().rstrip("="),

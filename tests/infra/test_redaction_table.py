@@ -27,6 +27,7 @@ def secret(tag: str) -> str:
 
 
 TYPED = secret("typed") + "/+=&?"  # characters that change under percent-encoding
+QUOTED = secret("quoted") + '"\\x'  # characters JSON escapes
 ENV_TOOL = secret("envtool")
 KEYRING_TOOL = secret("kr")
 USER, PASSWORD = "tech", secret("pw")
@@ -200,6 +201,10 @@ ROWS: list[tuple[str, str, list[str], str]] = [
         [secret("pbD")],
         "Authorization%253A%2520Bearer%2520[REDACTED]",
     ),
+    ("registered, inside JSON", json.dumps({"password": QUOTED}), [QUOTED], '{"password": "'),
+    ("environment line", f"PASSWORD={secret('envpw')}", [secret("envpw")], "PASSWORD="),
+    ("a *_TOKEN variable", f"GITHUB_TOKEN={secret('gh')} x", [secret("gh")], "GITHUB_TOKEN="),
+    ("config line", f"db_secret: {secret('dbs')}", [secret("dbs")], "db_secret: "),
 ]
 
 
@@ -224,7 +229,7 @@ def log_file(tmp_path: Path) -> Iterator[Path]:
     path = logs.setup_logging("DEBUG", tmp_path / "logs")
     yield path
     logs.reset_logging()
-    for registered in (TYPED, ENV_TOOL, KEYRING_TOOL):
+    for registered in (TYPED, QUOTED, ENV_TOOL, KEYRING_TOOL):
         unregister_secret(registered)
 
 
@@ -232,6 +237,7 @@ def test_every_form_of_a_secret_is_redacted_in_the_log_file(log_file: Path) -> N
     # How each kind of secret gets registered in the app: the typed key by the connection
     # test (see test_infra_credentials), tool secrets as they are resolved.
     logs.register_secret(TYPED)
+    logs.register_secret(QUOTED)
     env_value = resolve_value(
         "Bearer ${ENV:TOOL_TOKEN}", {"TOOL_TOKEN": ENV_TOOL}, None, logs.register_secret
     )
