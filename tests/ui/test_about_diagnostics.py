@@ -30,8 +30,8 @@ from desktop.ui.about import AboutDialog
 from desktop.ui.controller import Controller
 from desktop.ui.main_window import MainWindow
 
-API_KEY = "AIzaSyPlanted-Key_0123456789abcdefghijk"  # registered, like the keyring's key
-UNREGISTERED_KEY = "AIzaSyUnregistered0123456789abcdefghij"  # shaped like one: still removed
+API_KEY = "AIza" + "SyPlanted-Key_0123456789abcdefghijk"  # registered, like the keyring's key
+UNREGISTERED_KEY = "AIza" + "SyUnregistered0123456789abcdefghij"  # shaped like one: still removed
 TOKEN = "ya29.a0PlantedOAuthToken_abcdefghijklmnop"
 CAMERA_PASSWORD = "CamPass-77812x"
 GATEWAY_KEY = "GatewaySecret-5512093"
